@@ -1,0 +1,177 @@
+package org.ibrasnn.core.model;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.ibrasnn.core.neuron.Activation;
+
+/**
+ * A whole architecture as data: input shape, number of classes, the activation every
+ * {@link Layer.Neuron} uses, and the layer list. The trainer, the exporter and the spike-driven runtime
+ * are all driven by this one value. Construction checks shapes, unique names and the spike-driven rule:
+ * only the first conv/linear sees the image, every later one consumes neuron outputs, max-pooling sits
+ * on membrane-side values, and the network ends in real-valued logits.
+ */
+public record ModelSpec(String arch, Shape input, int classes, Activation activation, List<Layer> layers) {
+
+    public ModelSpec {
+        if (arch == null || arch.isBlank()) {
+            throw new IllegalArgumentException("model spec needs an architecture name");
+        }
+        if (input == null || activation == null || layers == null) {
+            throw new IllegalArgumentException("model spec " + arch + ": input, activation and layers are required");
+        }
+        if (classes < 2) {
+            throw new IllegalArgumentException("model spec " + arch + ": needs >= 2 classes, got " + classes);
+        }
+        layers = List.copyOf(layers);
+        Shape out = new Checker(arch).run(input, layers);
+        if (!out.isFlat() || out.channels() != classes) {
+            throw new IllegalArgumentException("model spec " + arch + ": network outputs " + out
+                    + " but " + classes + " class logits were declared");
+        }
+    }
+
+    /** The same architecture with another activation (e.g. the ANN twin of an SNN). */
+    public ModelSpec withActivation(Activation other) {
+        return new ModelSpec(arch, input, classes, other, layers);
+    }
+
+    /** What kind of values flow at a point of the network. */
+    private enum Flow { IMAGE, REAL, SPIKES }
+
+    /** Walks the layers once, inferring shapes and enforcing the rules; messages name the layer. */
+    private static final class Checker {
+        private final String arch;
+        private final Set<String> names = new HashSet<>();
+        private Flow flow = Flow.IMAGE;
+        private boolean sawWeights;
+
+        Checker(String arch) {
+            this.arch = arch;
+        }
+
+        Shape run(Shape in, List<Layer> layers) {
+            Shape s = in;
+            for (Layer layer : layers) {
+                s = step(s, layer);
+            }
+            if (flow != Flow.REAL) {
+                throw fail("the network must end in real-valued logits (a linear layer), not " + flow);
+            }
+            return s;
+        }
+
+        private Shape step(Shape s, Layer layer) {
+            return switch (layer) {
+                case Layer.Conv c -> {
+                    unique(c.name());
+                    weightsConsume(c.name());
+                    if (s.channels() != c.inChannels()) {
+                        throw fail("conv " + c.name() + " expects " + c.inChannels() + " input channels, gets " + s);
+                    }
+                    int h = outSize(s.height(), c.kernel(), c.stride(), c.padding(), "conv " + c.name());
+                    int w = outSize(s.width(), c.kernel(), c.stride(), c.padding(), "conv " + c.name());
+                    flow = Flow.REAL;
+                    yield new Shape(c.outChannels(), h, w);
+                }
+                case Layer.Linear l -> {
+                    unique(l.name());
+                    weightsConsume(l.name());
+                    if (!s.isFlat() || s.channels() != l.inFeatures()) {
+                        throw fail("linear " + l.name() + " expects a flat " + l.inFeatures() + " input, gets " + s);
+                    }
+                    flow = Flow.REAL;
+                    yield Shape.flat(l.outFeatures());
+                }
+                case Layer.BatchNorm b -> {
+                    unique(b.name());
+                    if (flow != Flow.REAL || s.channels() != b.channels()) {
+                        throw fail("batchnorm " + b.name() + " needs " + b.channels() + " real channels, gets "
+                                + flow + " " + s);
+                    }
+                    yield s;
+                }
+                case Layer.Neuron n -> neuron(s, n);
+                case Layer.MaxPool p -> {
+                    if (flow != Flow.REAL) {
+                        throw fail("max-pooling must sit on membrane-side values before a neuron, not on " + flow);
+                    }
+                    yield new Shape(s.channels(), outSize(s.height(), p.kernel(), p.stride(), p.padding(), "maxpool"),
+                            outSize(s.width(), p.kernel(), p.stride(), p.padding(), "maxpool"));
+                }
+                case Layer.GlobalAvgPool g -> Shape.flat(s.channels());
+                case Layer.Flatten f -> Shape.flat(s.size());
+                case Layer.Residual r -> residual(s, r);
+            };
+        }
+
+        private Shape neuron(Shape s, Layer.Neuron n) {
+            unique(n.name());
+            if (flow != Flow.REAL) {
+                throw fail("neuron " + n.name() + " must follow a conv/linear/batchnorm, not " + flow);
+            }
+            flow = Flow.SPIKES;
+            return s;
+        }
+
+        private Shape residual(Shape s, Layer.Residual r) {
+            unique(r.name());
+            if (flow != Flow.REAL) {
+                throw fail("residual " + r.name() + " needs membrane-side input, gets " + flow);
+            }
+            Shape spikes = neuron(s, r.entry());
+            Shape body = spikes;
+            for (Layer l : r.body()) {
+                body = step(body, l);
+            }
+            if (flow != Flow.REAL) {
+                throw fail("residual " + r.name() + ": body must end in real values");
+            }
+            Shape shortcut = s;
+            if (!r.projection().isEmpty()) {
+                flow = Flow.SPIKES;
+                shortcut = spikes;
+                for (Layer l : r.projection()) {
+                    shortcut = step(shortcut, l);
+                }
+                if (flow != Flow.REAL) {
+                    throw fail("residual " + r.name() + ": projection must end in real values");
+                }
+            }
+            if (!body.equals(shortcut)) {
+                throw fail("residual " + r.name() + ": body gives " + body + " but shortcut gives " + shortcut);
+            }
+            flow = Flow.REAL;
+            return body;
+        }
+
+        private void weightsConsume(String name) {
+            if (sawWeights && flow != Flow.SPIKES) {
+                throw fail(name + " must consume neuron outputs (spike-driven), but gets " + flow);
+            }
+            if (!sawWeights && flow != Flow.IMAGE) {
+                throw fail(name + ": the first layer must see the image");
+            }
+            sawWeights = true;
+        }
+
+        private void unique(String name) {
+            if (!names.add(name)) {
+                throw fail("duplicate layer name '" + name + "'");
+            }
+        }
+
+        private int outSize(int in, int kernel, int stride, int pad, String what) {
+            int out = (in + 2 * pad - kernel) / stride + 1;
+            if (in + 2 * pad < kernel || out < 1) {
+                throw fail(what + ": kernel " + kernel + " does not fit input " + in + " with padding " + pad);
+            }
+            return out;
+        }
+
+        private IllegalArgumentException fail(String message) {
+            return new IllegalArgumentException("model spec " + arch + ": " + message);
+        }
+    }
+}
