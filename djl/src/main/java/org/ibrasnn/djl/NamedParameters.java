@@ -1,0 +1,36 @@
+package org.ibrasnn.djl;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Maps a network's DJL parameters to the stable tensor names of the model file: {@code layer.weight},
+ * {@code layer.bias}, {@code layer.running_mean}, {@code layer.running_var} (PyTorch's names).
+ */
+public final class NamedParameters {
+
+    private NamedParameters() {}
+
+    /** All parameters of an initialized network by tensor name, in spec order. */
+    public static Map<String, Parameter> of(SpikingNetwork network) {
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Block> e : network.parameterBlocks().entrySet()) {
+            for (var p : e.getValue().getParameters()) {
+                out.put(e.getKey() + "." + tensorName(p.getKey()), p.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static String tensorName(String djlName) {
+        return switch (djlName) {
+            case "gamma", "weight" -> "weight";
+            case "beta", "bias" -> "bias";
+            case "runningMean" -> "running_mean";
+            case "runningVar" -> "running_var";
+            default -> throw new IllegalStateException("unexpected DJL parameter '" + djlName + "'");
+        };
+    }
+}

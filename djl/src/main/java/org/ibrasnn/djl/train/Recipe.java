@@ -1,0 +1,67 @@
+package org.ibrasnn.djl.train;
+
+/**
+ * Everything that determines a training run besides the architecture and the data: with the same
+ * recipe and seed, a run on CPU is repeatable and a resumed run ends with the same weights.
+ *
+ * @param warmupEpochs linear warm-up length before the cosine decay (may be fractional)
+ * @param cropPadding  zero padding for random crops (0 disables cropping)
+ */
+public record Recipe(String name, int epochs, int batchSize, OptimizerKind optimizer, float learningRate,
+                     float momentum, float weightDecay, float warmupEpochs, float labelSmoothing,
+                     int cropPadding, boolean horizontalFlip, long seed) {
+
+    public Recipe {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+        }
+        if (weightDecay < 0 || momentum < 0 || momentum >= 1 || warmupEpochs < 0 || cropPadding < 0) {
+            throw new IllegalArgumentException("invalid recipe: weight decay " + weightDecay + ", momentum "
+                    + momentum + ", warm-up " + warmupEpochs + ", crop padding " + cropPadding);
+        }
+    }
+
+    /** A few epochs of SGD: the quick-start recipe, sized for 2 CPU cores. */
+    public static Recipe quick(long seed) {
+        return new Recipe("quick", 4, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 0.3f, 0.1f, 2, true, seed);
+    }
+
+    /** The long recipe aiming at the best accuracy. */
+    public static Recipe full(long seed) {
+        return new Recipe("full", 60, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, seed);
+    }
+
+    public Recipe withEpochs(int e) {
+        return new Recipe(name, e, batchSize, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
+                labelSmoothing, cropPadding, horizontalFlip, seed);
+    }
+
+    public Recipe withBatchSize(int b) {
+        return new Recipe(name, epochs, b, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
+                labelSmoothing, cropPadding, horizontalFlip, seed);
+    }
+
+    public Recipe withSeed(long s) {
+        return new Recipe(name, epochs, batchSize, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
+                labelSmoothing, cropPadding, horizontalFlip, s);
+    }
+
+    /** Learning rate at a (fractional) epoch: linear warm-up, then cosine decay to zero at the end. */
+    public float learningRateAt(double epoch) {
+        if (epoch < warmupEpochs) {
+            return (float) (learningRate * (epoch + 1e-3) / warmupEpochs);
+        }
+        double span = Math.max(1e-9, epochs - warmupEpochs);
+        double progress = Math.min(1.0, (epoch - warmupEpochs) / span);
+        return (float) (learningRate * 0.5 * (1 + Math.cos(Math.PI * progress)));
+    }
+}
