@@ -28,3 +28,8 @@ if ! JAVA_HOME=$(ibra_find_jdk); then
   exit 1
 fi
 export JAVA_HOME
+
+# Maven 3.9's Guice warns about sun.misc.Unsafe on JDK >= 24; allow it quietly there.
+if (( $(ibra_jdk_major "$JAVA_HOME") >= 24 )); then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi

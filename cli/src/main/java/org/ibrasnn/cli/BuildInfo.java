@@ -3,6 +3,9 @@ package org.ibrasnn.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
 
@@ -20,6 +23,20 @@ final class BuildInfo implements CommandLine.IVersionProvider {
             throw new UncheckedIOException(e);
         }
         return p;
+    }
+
+    /** Provenance recorded in every model file: versions, commit, date and the dataset's checksum. */
+    static Map<String, String> provenance(String datasetChecksum) {
+        Properties p = properties();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("ibra_snn", p.getProperty("version"));
+        out.put("git_commit", System.getProperty("ibra.git.commit", "unknown"));
+        out.put("djl", p.getProperty("djl"));
+        out.put("pytorch", p.getProperty("pytorch"));
+        out.put("java", Runtime.version().toString());
+        out.put("dataset_sha256", datasetChecksum);
+        out.put("date", Instant.now().toString());
+        return out;
     }
 
     @Override

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BuildInfo.class,
         description = "Train, convert, run and measure spiking neural networks built around the IBRA-LIF neuron.",
-        subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
+            QuickstartCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -31,9 +31,10 @@ final class NeuronFunctions {
         float n = spec.n();
         NDArray count = vPre.mul(n).round().clip(0, spec.maxCount());
         NDArray value = count.div(n).stopGradient();
-        NDArray inRange = vPre.gte(0f).logicalAnd(vPre.lte((float) spec.d())).toType(DataType.FLOAT32, false);
-        NDArray passed = vPre.mul(inRange);
-        NDArray output = value.add(passed.sub(passed.stopGradient()));
+        // clip's gradient is 1 on [0, D] (both ends included) and 0 outside: the straight-through estimator.
+        // value + (c - c) keeps the forward value exactly S / N.
+        NDArray clipped = vPre.clip(0f, (float) spec.d());
+        NDArray output = value.add(clipped.sub(clipped.stopGradient()));
         return new Step(output, vPre.sub(value));
     }
 

@@ -8,7 +8,8 @@ import java.util.function.Function;
 import org.ibrasnn.core.neuron.Activation;
 
 /**
- * The named architectures. Each is a spike-driven network: a real-valued stem (conv + BN), then
+ * The named architectures. {@code resnet-tiny} is sized for 28x28 inputs on two CPU cores (a pooled stem,
+ * then one block at 14x14 with 32 channels and one at 7x7 with 64). Each is a spike-driven network: a real-valued stem (conv + BN), then
  * residual blocks whose convs consume neuron outputs, then neuron, pooling and a linear classifier.
  */
 public final class Architectures {
@@ -17,7 +18,7 @@ public final class Architectures {
     public record Request(Shape input, int classes, Activation activation) {}
 
     private static final Map<String, Function<Request, ModelSpec>> CATALOGUE = new TreeMap<>(Map.of(
-            "resnet-tiny", r -> resnet("resnet-tiny", r, cifarStem(16), new int[] {16, 32, 64}, new int[] {1, 1, 1}),
+            "resnet-tiny", r -> resnet("resnet-tiny", r, pooledStem(32), new int[] {32, 64}, new int[] {1, 1}),
             "resnet18-cifar", r -> resnet("resnet18-cifar", r, cifarStem(64), new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 2}),
             "resnet19-cifar", r -> resnet19(r),
             "resnet18-imagenet", r -> resnet("resnet18-imagenet", r, imagenetStem(), new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 2}),
@@ -46,6 +47,12 @@ public final class Architectures {
     private static Stem cifarStem(int width) {
         return new Stem(in -> List.of(new Layer.Conv("stem.conv", in, width, 3, 1, 1, false),
                 new Layer.BatchNorm("stem.bn", width, 1e-5)), width);
+    }
+
+    /** 3x3 conv, BN and 2x2 max-pooling on the membrane side: the cheap stem of resnet-tiny. */
+    private static Stem pooledStem(int width) {
+        return new Stem(in -> List.of(new Layer.Conv("stem.conv", in, width, 3, 1, 1, false),
+                new Layer.BatchNorm("stem.bn", width, 1e-5), new Layer.MaxPool(2, 2, 0)), width);
     }
 
     private static Stem imagenetStem() {

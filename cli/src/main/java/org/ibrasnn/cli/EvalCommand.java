@@ -1,0 +1,62 @@
+package org.ibrasnn.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.djl.train.LoadedModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ibra eval}: dense (DJL) test accuracy of a trained model file. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a trained model file on a dataset's test split with DJL (dense training form).")
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DatasetOptions data = new DatasetOptions();
+
+    @Option(names = "--model", required = true, description = "Model file (model.safetensors from ibra train).")
+    private Path model;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Evaluate only the first K test images (0: all).")
+    private int limit;
+
+    @Option(names = "--json", description = "Write {\"accuracy\": ...} and details to this file.")
+    private Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        ModelFile file = ModelFile.read(model);
+        DatasetOptions.Splits splits = data.load();
+        long start = System.nanoTime();
+        double accuracy;
+        try (LoadedModel loaded = LoadedModel.of(file)) {
+            accuracy = loaded.accuracy(splits.test(), limit);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int images = limit > 0 ? Math.min(limit, splits.test().size()) : splits.test().size();
+        spec.commandLine().getOut().printf("%s (%s): test accuracy %.2f%% on %d images in %.1f s%n",
+                file.spec().arch(), file.spec().activation().describe(), 100 * accuracy, images, seconds);
+        if (json != null) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("accuracy", accuracy);
+            out.put("images", images);
+            out.put("model", model.toString());
+            out.put("arch", file.spec().arch());
+            out.put("neuron", file.spec().activation().describe());
+            out.put("seconds", seconds);
+            AtomicFiles.writeString(json, Json.pretty(out));
+        }
+        return 0;
+    }
+}

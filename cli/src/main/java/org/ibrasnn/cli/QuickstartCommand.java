@@ -1,0 +1,60 @@
+package org.ibrasnn.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.ibrasnn.core.model.Architectures;
+import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.ibrasnn.djl.train.Recipe;
+import org.ibrasnn.djl.train.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ibra quickstart}: the main job end to end on the default dataset. */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+        description = "Find (or install) Fashion-MNIST, train the default IBRA-LIF network (D=5.11, N=100, T=1) "
+                + "with the quick recipe, evaluate it and print a summary.")
+final class QuickstartCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--out", description = "Run directory (default: runs/quickstart-<date-time>).")
+    private Path out;
+
+    @Option(names = "--epochs", description = "Epochs (default: the quick recipe's).")
+    private Integer epochs;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Path dir = out != null ? out : Path.of("runs", "quickstart-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        stdout.println("[1/3] Fashion-MNIST");
+        DatasetOptions.Splits splits = DatasetInstaller.findOrInstall(stdout);
+        stdout.printf("      %d train / %d test images from %s%n", splits.train().size(), splits.test().size(),
+                splits.directory());
+        Recipe recipe = epochs == null ? Recipe.quick(1) : Recipe.quick(1).withEpochs(epochs);
+        ModelSpec model = Architectures.build("resnet-tiny", splits.train().shape(), splits.train().classes(),
+                IbraLifSpec.paperDefault(1));
+        TrainingRun.checkOutput(dir, false);
+        stdout.printf("[2/3] training %s with %s, %d epochs -> %s%n", model.arch(), model.activation().describe(),
+                recipe.epochs(), dir);
+        stdout.flush();
+        TrainingRun.Result result = TrainingRun.execute(new TrainingRun.Plan(model, recipe, splits.train(),
+                splits.test(), dir, false, BuildInfo.provenance(splits.checksum())), new ProgressListener(System.err));
+        stdout.println("[3/3] summary");
+        stdout.printf("      test accuracy   %.2f%% (dense training form, %d test images)%n",
+                100 * result.testAccuracy(), splits.test().size());
+        stdout.printf("      wall time       %.0f s, %.0f train images/s, peak RSS %d MiB%n", result.wallSeconds(),
+                result.trainImagesPerSecond(), result.peakRssBytes() >> 20);
+        stdout.printf("      model           %s%n      metrics         %s%n", result.model(), result.metrics());
+        return 0;
+    }
+}

@@ -1,0 +1,103 @@
+package org.ibrasnn.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ibrasnn.core.model.Architectures;
+import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.djl.train.Recipe;
+import org.ibrasnn.djl.train.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ibra train}: trains a network and writes the model file, metrics and checkpoints. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a spiking network (or its ReLU ANN twin) and write DIR/model.safetensors, "
+                + "DIR/metrics.json and a checkpoint per epoch.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DatasetOptions data = new DatasetOptions();
+
+    @Mixin
+    private NeuronOptions neuron = new NeuronOptions();
+
+    @Option(names = "--arch", defaultValue = "resnet-tiny",
+            description = "Architecture: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            completionCandidates = ArchitectureNames.class)
+    private String arch;
+
+    @Option(names = "--recipe", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE}).")
+    private String recipeName;
+
+    @Option(names = "--epochs", description = "Epochs (default: from the recipe).")
+    private Integer epochs;
+
+    @Option(names = "--batch", description = "Batch size (default: from the recipe).")
+    private Integer batch;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--out", required = true, description = "Run directory to write.")
+    private Path out;
+
+    @Option(names = "--resume", description = "Continue from DIR's checkpoint.")
+    private boolean resume;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        TrainingRun.Plan plan = plan();
+        stdout.printf("training %s with %s, recipe %s (%d epochs, batch %d, seed %d) on %s -> %s%n",
+                plan.model().arch(), plan.model().activation().describe(), plan.recipe().name(),
+                plan.recipe().epochs(), plan.recipe().batchSize(), plan.recipe().seed(), plan.train().name(), out);
+        stdout.flush();
+        TrainingRun.Result result = TrainingRun.execute(plan, new ProgressListener(System.err));
+        stdout.printf("test accuracy %.2f%% after %.0f s (%.0f train images/s, peak RSS %d MiB)%n"
+                + "model: %s%nmetrics: %s%n", 100 * result.testAccuracy(), result.wallSeconds(),
+                result.trainImagesPerSecond(), result.peakRssBytes() >> 20, result.model(), result.metrics());
+        return 0;
+    }
+
+    /** Everything validated before anything is written under {@code --out}. */
+    TrainingRun.Plan plan() throws IOException {
+        Recipe recipe = recipe();
+        var activation = neuron.activation();
+        DatasetOptions.Splits splits = data.load();
+        ModelSpec model = Architectures.build(arch, splits.train().shape(), splits.train().classes(), activation);
+        TrainingRun.checkOutput(out, resume);
+        return new TrainingRun.Plan(model, recipe, splits.train(), splits.test(), out, resume,
+                BuildInfo.provenance(splits.checksum()));
+    }
+
+    private Recipe recipe() {
+        Recipe base = switch (recipeName) {
+            case "quick" -> Recipe.quick(seed);
+            case "full" -> Recipe.full(seed);
+            default -> throw new IllegalArgumentException("unknown recipe '" + recipeName + "'; choose quick or full");
+        };
+        if (epochs != null) {
+            base = base.withEpochs(epochs);
+        }
+        if (batch != null) {
+            base = base.withBatchSize(batch);
+        }
+        return base;
+    }
+
+    /** Completion candidates for {@code --arch}. */
+    static final class ArchitectureNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Architectures.names().iterator();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.ibrasnn.core.io;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.ibrasnn.core.model.ModelSpec;
+
+/**
+ * The project's model file: safetensors whose {@code __metadata__} holds {@code format = ibra-snn},
+ * {@code format_version}, {@code kind} ({@code training}: as trained, with BatchNorm; {@code inference}:
+ * BatchNorm and 1/N folded into the weights), the architecture {@code spec} as JSON and a
+ * {@code provenance} JSON object. Reading checks all of it, including that the tensors match the spec.
+ */
+public record ModelFile(String kind, ModelSpec spec, Map<String, String> provenance, Map<String, Tensor> tensors) {
+
+    public static final String FORMAT = "ibra-snn";
+    public static final String VERSION = "1";
+    public static final Set<String> KINDS = Set.of("training", "inference");
+
+    private static final Gson GSON = new Gson();
+
+    public ModelFile {
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("model kind must be training or inference, got '" + kind + "'");
+        }
+        provenance = Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
+        tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
+    }
+
+    /** Writes the file atomically. */
+    public void write(Path file) throws IOException {
+        ModelTensors.check(spec, tensors, file);
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", FORMAT);
+        meta.put("format_version", VERSION);
+        meta.put("kind", kind);
+        meta.put("spec", ModelSpecJson.toJson(spec));
+        meta.put("provenance", GSON.toJson(provenance));
+        SafeTensors.write(file, tensors, meta);
+    }
+
+    /** Reads and fully validates a model file. */
+    public static ModelFile read(Path file) throws IOException {
+        SafeTensors.Contents contents = SafeTensors.read(file);
+        Map<String, String> meta = contents.metadata();
+        if (!FORMAT.equals(meta.get("format"))) {
+            throw new ModelFormatException(file, "not an ibra-snn model file (format=" + meta.get("format") + ")");
+        }
+        if (!VERSION.equals(meta.get("format_version"))) {
+            throw new ModelFormatException(file, "format version " + meta.get("format_version")
+                    + " is not supported (this build reads version " + VERSION + ")");
+        }
+        String kind = meta.get("kind");
+        if (!KINDS.contains(kind)) {
+            throw new ModelFormatException(file, "unknown model kind '" + kind + "' (training or inference)");
+        }
+        ModelSpec spec;
+        Map<String, String> provenance;
+        try {
+            spec = ModelSpecJson.fromJson(required(meta, "spec", file));
+            provenance = GSON.fromJson(required(meta, "provenance", file), new TypeToken<Map<String, String>>() {}.getType());
+        } catch (IllegalArgumentException | JsonParseException e) {
+            throw new ModelFormatException(file, "bad metadata: " + e.getMessage());
+        }
+        ModelTensors.check(spec, contents.tensors(), file);
+        return new ModelFile(kind, spec, provenance == null ? Map.of() : provenance, contents.tensors());
+    }
+
+    private static String required(Map<String, String> meta, String key, Path file) throws ModelFormatException {
+        String v = meta.get(key);
+        if (v == null) {
+            throw new ModelFormatException(file, "metadata lacks '" + key + "'");
+        }
+        return v;
+    }
+}

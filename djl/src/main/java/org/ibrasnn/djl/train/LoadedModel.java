@@ -1,0 +1,56 @@
+package org.ibrasnn.djl.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import java.util.Map;
+import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.io.Tensor;
+import org.ibrasnn.djl.ParameterTensors;
+import org.ibrasnn.djl.NamedParameters;
+import org.ibrasnn.djl.SpikingNetwork;
+
+/** A trained model file loaded into a DJL network for dense evaluation. */
+public final class LoadedModel implements AutoCloseable {
+
+    private static final int BATCH = 500;
+
+    private final NDManager manager = NDManager.newBaseManager();
+    private final SpikingNetwork network;
+    private final ParameterStore store;
+
+    private LoadedModel(ModelFile file) {
+        if (!"training".equals(file.kind())) {
+            throw new IllegalArgumentException("expected a training model file (from ibra train), got kind '"
+                    + file.kind() + "'");
+        }
+        network = SpikingNetwork.of(file.spec());
+        network.block().initialize(manager, DataType.FLOAT32, network.inputShape(1));
+        Map<String, Tensor> tensors = file.tensors();
+        for (Map.Entry<String, Parameter> e : NamedParameters.of(network).entrySet()) {
+            ParameterTensors.load(e.getValue().getArray(), tensors.get(e.getKey()), e.getKey());
+        }
+        store = new ParameterStore(manager, false);
+    }
+
+    /** Loads a training model file; the file's tensors were already checked against its spec. */
+    public static LoadedModel of(ModelFile file) {
+        return new LoadedModel(file);
+    }
+
+    public SpikingNetwork network() {
+        return network;
+    }
+
+    /** Top-1 accuracy on the first {@code limit} images (all when {@code limit <= 0}). */
+    public double accuracy(ImageDataset data, int limit) {
+        return Evaluation.accuracy(network, store, manager, data, BATCH, limit);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,26 @@
+package org.ibrasnn.djl.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Facts about this process that go into metrics files. */
+final class ProcessStats {
+
+    private ProcessStats() {}
+
+    /** Peak resident set size (VmHWM) in bytes, or -1 where /proc is not available. */
+    static long peakRssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    String[] parts = line.trim().split("\\s+");
+                    return Long.parseLong(parts[1]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,208 @@
+package org.ibrasnn.djl.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.XavierInitializer;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.djl.NamedParameters;
+import org.ibrasnn.djl.SpikingNetwork;
+
+/**
+ * Trains a {@link ModelSpec} on an image set with a {@link Recipe}: seeded initialisation, shuffling and
+ * augmentation (so a CPU run is repeatable), one NDManager per batch (so memory stays flat), a test
+ * evaluation and an atomic checkpoint after every epoch, and a stop with the last good checkpoint kept
+ * when the loss stops being finite.
+ */
+public final class Trainer implements AutoCloseable {
+
+    private static final int EVAL_BATCH = 500;
+
+    private final ModelSpec spec;
+    private final Recipe recipe;
+    private final NDManager manager;
+    private final SpikingNetwork network;
+    private final Map<String, Parameter> parameters;
+    private final OptimizerState optimizer;
+    private final ParameterStore store;
+    private final List<EpochMetrics> history = new ArrayList<>();
+
+    /** Builds and initialises the network from the recipe's seed. */
+    public Trainer(ModelSpec spec, Recipe recipe) {
+        this.spec = spec;
+        this.recipe = recipe;
+        this.manager = NDManager.newBaseManager();
+        Engine.getInstance().setRandomSeed((int) recipe.seed());
+        this.network = SpikingNetwork.of(spec);
+        network.block().setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
+        network.block().initialize(manager, DataType.FLOAT32, network.inputShape(recipe.batchSize()));
+        this.parameters = NamedParameters.of(network);
+        this.optimizer = new OptimizerState(recipe, parameters, manager);
+        this.store = new ParameterStore(manager, false);
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public Recipe recipe() {
+        return recipe;
+    }
+
+    public SpikingNetwork network() {
+        return network;
+    }
+
+    /** Parameters by tensor name (weights and BN statistics). */
+    public Map<String, Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Epochs finished so far (restored from a checkpoint on resume). */
+    public List<EpochMetrics> history() {
+        return List.copyOf(history);
+    }
+
+    OptimizerState optimizer() {
+        return optimizer;
+    }
+
+    void restoreHistory(List<EpochMetrics> epochs) {
+        history.clear();
+        history.addAll(epochs);
+    }
+
+    /** Runs the remaining epochs; after each, {@code afterEpoch} is called (the checkpoint). */
+    public void train(ImageDataset train, ImageDataset test, TrainingListener listener, EpochHook afterEpoch)
+            throws IOException {
+        checkData(train);
+        checkData(test);
+        for (int epoch = history.size() + 1; epoch <= recipe.epochs(); epoch++) {
+            long start = System.nanoTime();
+            double[] lossAndAccuracy = runEpoch(epoch, train, listener);
+            double trainSeconds = (System.nanoTime() - start) / 1e9;
+            listener.evaluating(test.size());
+            double testAccuracy = evaluate(test, 0);
+            EpochMetrics metrics = new EpochMetrics(epoch, lossAndAccuracy[0], lossAndAccuracy[1], testAccuracy,
+                    (System.nanoTime() - start) / 1e9, train.size() / trainSeconds,
+                    recipe.learningRateAt(epoch - 1));
+            history.add(metrics);
+            afterEpoch.epochDone(this, metrics);
+            listener.epochFinished(metrics);
+        }
+    }
+
+    /** Top-1 accuracy of the current weights in inference mode ({@code limit <= 0}: all images). */
+    public double evaluate(ImageDataset data, int limit) {
+        return Evaluation.accuracy(network, store, manager, data, EVAL_BATCH, limit);
+    }
+
+    private double[] runEpoch(int epoch, ImageDataset train, TrainingListener listener) {
+        var shape = spec.input();
+        int size = shape.size();
+        int batchSize = recipe.batchSize();
+        int batches = (train.size() + batchSize - 1) / batchSize;
+        int[] order = permutation(train.size(), new SplittableRandom(mix(recipe.seed(), epoch, 1)));
+        SplittableRandom augmentRandom = new SplittableRandom(mix(recipe.seed(), epoch, 2));
+        Augmentation augmentation = new Augmentation(shape.channels(), shape.height(), shape.width(),
+                recipe.cropPadding(), recipe.horizontalFlip());
+        float[] buffer = new float[batchSize * size];
+        listener.epochStarted(epoch, recipe.epochs(), batches);
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
+        long start = System.nanoTime();
+        for (int b = 0; b < batches; b++) {
+            int from = b * batchSize;
+            int n = Math.min(batchSize, train.size() - from);
+            int[] indices = new int[n];
+            long[] labels = new long[n];
+            for (int i = 0; i < n; i++) {
+                indices[i] = order[from + i];
+                labels[i] = train.label(indices[i]);
+            }
+            train.copyImages(indices, buffer);
+            augmentation.apply(buffer, n, augmentRandom);
+            float rate = recipe.learningRateAt(epoch - 1 + (double) b / batches);
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray x = batch.create(FloatBuffer.wrap(buffer, 0, n * size),
+                        new Shape(n, shape.channels(), shape.height(), shape.width()));
+                NDArray y = batch.create(labels);
+                float loss;
+                long right;
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray logits = network.forward(store, x, true);
+                    NDArray lossArray = Losses.smoothedCrossEntropy(logits, y, recipe.labelSmoothing());
+                    loss = lossArray.getFloat();
+                    if (!Float.isFinite(loss)) {
+                        throw new TrainingDivergedException("loss became " + loss + " at epoch " + epoch
+                                + ", batch " + (b + 1) + " of " + batches
+                                + "; the last good checkpoint is kept (try a lower learning rate)");
+                    }
+                    collector.backward(lossArray);
+                    right = logits.argMax(1).eq(y).countNonzero().getLong();
+                }
+                optimizer.step(rate);
+                lossSum += loss * n;
+                correct += right;
+                seen += n;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            listener.batchFinished(b + 1, lossSum / seen, (double) correct / seen, seen / seconds);
+        }
+        return new double[] {lossSum / seen, (double) correct / seen};
+    }
+
+    private void checkData(ImageDataset data) {
+        if (!data.shape().equals(spec.input())) {
+            throw new IllegalArgumentException("dataset " + data.name() + " has images of " + data.shape()
+                    + " but architecture " + spec.arch() + " was built for " + spec.input());
+        }
+        if (data.classes() != spec.classes()) {
+            throw new IllegalArgumentException("dataset " + data.name() + " has " + data.classes()
+                    + " classes but the model has " + spec.classes());
+        }
+    }
+
+    private static int[] permutation(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    private static long mix(long seed, int epoch, int stream) {
+        return seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + stream;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    /** Called after every epoch with the trainer and the epoch's metrics (checkpointing). */
+    @FunctionalInterface
+    public interface EpochHook {
+        void epochDone(Trainer trainer, EpochMetrics metrics) throws IOException;
+    }
+}

@@ -1,0 +1,103 @@
+package org.ibrasnn.djl.train;
+
+import com.google.gson.FieldNamingPolicy;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.djl.ParameterTensors;
+
+/**
+ * One training run into a directory: checkpoint and {@code metrics.json} after every epoch, then
+ * {@code model.safetensors} with the spec and provenance. Every file is written atomically, so a killed
+ * run leaves either the previous or the new version of each, never half of one.
+ */
+public final class TrainingRun {
+
+    /** File names inside a run directory. */
+    public static final String MODEL_FILE = "model.safetensors";
+    public static final String METRICS_FILE = "metrics.json";
+
+    private static final Gson GSON = new GsonBuilder()
+            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
+            .setPrettyPrinting()
+            .create();
+
+    /** A validated request: nothing has been written yet. */
+    public record Plan(ModelSpec model, Recipe recipe, ImageDataset train, ImageDataset test, Path out,
+                       boolean resume, Map<String, String> provenance) {
+        public Plan {
+            provenance = Map.copyOf(provenance);
+        }
+    }
+
+    /** The outcome of a finished run. */
+    public record Result(double testAccuracy, double wallSeconds, double trainImagesPerSecond,
+                         long peakRssBytes, Path model, Path metrics) {}
+
+    private TrainingRun() {}
+
+    /** Refuses to overwrite a finished or interrupted run unless resuming. */
+    public static void checkOutput(Path out, boolean resume) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
+        }
+        boolean hasRun = Files.exists(out.resolve(MODEL_FILE)) || Files.exists(out.resolve(Checkpoint.FILE));
+        if (hasRun && !resume) {
+            throw new IllegalArgumentException("--out " + out + " already holds a training run; "
+                    + "add --resume to continue it or choose another directory");
+        }
+    }
+
+    /** Trains (resuming from the checkpoint when asked and present) and writes the run's files. */
+    public static Result execute(Plan plan, TrainingListener listener) throws IOException {
+        long start = System.nanoTime();
+        try (Trainer trainer = new Trainer(plan.model(), plan.recipe())) {
+            double earlier = 0;
+            if (plan.resume() && Checkpoint.restore(trainer, plan.out())) {
+                earlier = trainer.history().stream().mapToDouble(EpochMetrics::seconds).sum();
+            }
+            double before = earlier;
+            Files.createDirectories(plan.out());
+            trainer.train(plan.train(), plan.test(), listener, (t, m) -> {
+                Checkpoint.save(t, plan.out());
+                writeMetrics(plan, t.history(), before + (System.nanoTime() - start) / 1e9, false);
+            });
+            Map<String, String> provenance = new LinkedHashMap<>(plan.provenance());
+            provenance.put("seed", Long.toString(plan.recipe().seed()));
+            provenance.put("recipe", new Gson().toJson(plan.recipe()));
+            provenance.put("train_images", Integer.toString(plan.train().size()));
+            Path model = plan.out().resolve(MODEL_FILE);
+            new ModelFile("training", plan.model(), provenance, ParameterTensors.snapshot(trainer.parameters()))
+                    .write(model);
+            double wall = before + (System.nanoTime() - start) / 1e9;
+            Metrics metrics = writeMetrics(plan, trainer.history(), wall, true);
+            return new Result(metrics.testAccuracy, wall, metrics.trainImagesPerSecond, metrics.peakRssBytes,
+                    model, plan.out().resolve(METRICS_FILE));
+        }
+    }
+
+    /** The JSON shape of metrics.json. */
+    private record Metrics(String arch, String neuron, Recipe recipe, List<EpochMetrics> epochs,
+                           boolean finished, double testAccuracy, double wallSeconds,
+                           double trainImagesPerSecond, long peakRssBytes) {}
+
+    private static Metrics writeMetrics(Plan plan, List<EpochMetrics> epochs, double wall, boolean finished)
+            throws IOException {
+        double trainSeconds = epochs.stream().mapToDouble(e -> plan.train().size() / e.imagesPerSecond()).sum();
+        Metrics m = new Metrics(plan.model().arch(), plan.model().activation().describe(), plan.recipe(), epochs,
+                finished, epochs.isEmpty() ? 0 : epochs.getLast().testAccuracy(), wall,
+                trainSeconds == 0 ? 0 : epochs.size() * plan.train().size() / trainSeconds,
+                ProcessStats.peakRssBytes());
+        AtomicFiles.writeString(plan.out().resolve(METRICS_FILE), GSON.toJson(m) + "\n");
+        return m;
+    }
+}

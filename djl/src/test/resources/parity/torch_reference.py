@@ -1,0 +1,148 @@
+"""PyTorch reference for the DJL parity test (test-only; needs Debian's python3-torch).
+
+Usage: torch_reference.py IN.safetensors OUT.safetensors
+
+IN holds the weights of a conv -> BN -> neuron -> flatten -> linear stack (conv.weight, bn.weight,
+bn.bias, fc.weight, fc.bias), the input batch x [B, C, H, W] and float labels [B]; its metadata holds
+the neuron setting. OUT receives the logits, every parameter gradient (grad.<name>) and the BN running
+statistics after the training-mode forward pass.
+
+The neurons are written independently of the Java code, as torch.autograd.Functions whose backward
+is the straight-through estimator (integer neurons) or the ATan surrogate (LIF).
+"""
+import json
+import math
+import struct
+import sys
+
+import torch
+
+DTYPES = {"F32": ("f", 4)}
+
+
+def read_safetensors(path):
+    with open(path, "rb") as f:
+        blob = f.read()
+    (n,) = struct.unpack("<Q", blob[:8])
+    header = json.loads(blob[8:8 + n].decode("utf-8"))
+    meta = header.pop("__metadata__", {})
+    base = 8 + n
+    tensors = {}
+    for name, info in header.items():
+        code, size = DTYPES[info["dtype"]]
+        begin, end = info["data_offsets"]
+        count = (end - begin) // size
+        values = struct.unpack("<%d%s" % (count, code), blob[base + begin:base + end])
+        tensors[name] = torch.tensor(values, dtype=torch.float32).reshape(info["shape"])
+    return tensors, meta
+
+
+def write_safetensors(path, tensors):
+    header, chunks, offset = {}, [], 0
+    for name, t in tensors.items():
+        flat = t.detach().contiguous().reshape(-1).tolist()
+        data = struct.pack("<%df" % len(flat), *flat)
+        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
+        chunks.append(data)
+        offset += len(data)
+    text = json.dumps(header).encode("utf-8")
+    text += b" " * ((8 - len(text) % 8) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)))
+        f.write(text)
+        for c in chunks:
+            f.write(c)
+
+
+class CountingSpike(torch.autograd.Function):
+    """S = clip(rint(v * N), 0, D*N); output S / N; gradient 1 on [0, D], else 0."""
+
+    @staticmethod
+    def forward(ctx, v, d, n, dn):
+        ctx.save_for_backward(v)
+        ctx.d = d
+        return torch.clamp(torch.round(v * n), 0, dn) / n
+
+    @staticmethod
+    def backward(ctx, grad):
+        (v,) = ctx.saved_tensors
+        inside = (v >= 0) & (v <= ctx.d)
+        return grad * inside.to(grad.dtype), None, None, None
+
+
+class AtanSpike(torch.autograd.Function):
+    """Heaviside(v - th) forward; (a/2) / (1 + (pi/2 * a * (v - th))^2) backward."""
+
+    @staticmethod
+    def forward(ctx, v, th, a):
+        ctx.save_for_backward(v)
+        ctx.th, ctx.a = th, a
+        return (v >= th).to(v.dtype)
+
+    @staticmethod
+    def backward(ctx, grad):
+        (v,) = ctx.saved_tensors
+        x = v - ctx.th
+        return grad * (ctx.a / 2) / (1 + (math.pi / 2 * ctx.a * x) ** 2), None, None
+
+
+def neuron(currents, meta):
+    """currents: [T, B, ...] -> outputs [T, B, ...], membrane carried with alpha, reset detached."""
+    kind = meta["kind"]
+    alpha = float(meta["alpha"])
+    outputs, membrane = [], None
+    for current in currents:
+        v_pre = current if membrane is None else alpha * membrane + current
+        if kind == "lif":
+            th = float(meta["threshold"])
+            out = AtanSpike.apply(v_pre, th, float(meta["surrogate_alpha"]))
+            if meta["reset"] == "soft":
+                membrane = v_pre - th * out.detach()
+            else:
+                membrane = v_pre * (1 - out.detach())
+        else:
+            n = float(meta["n"])
+            out = CountingSpike.apply(v_pre, float(meta["d"]), n, float(meta["max_count"]))
+            membrane = v_pre - out.detach()
+        outputs.append(out)
+    return torch.stack(outputs)
+
+
+def main(src, dst):
+    torch.set_num_threads(1)
+    tensors, meta = read_safetensors(src)
+    steps = int(meta["timesteps"])
+    conv = torch.nn.Conv2d(tensors["conv.weight"].shape[1], tensors["conv.weight"].shape[0],
+                           tensors["conv.weight"].shape[2], padding=int(meta["padding"]), bias=False)
+    bn = torch.nn.BatchNorm2d(tensors["bn.weight"].shape[0], eps=float(meta["eps"]), momentum=0.1)
+    fc = torch.nn.Linear(tensors["fc.weight"].shape[1], tensors["fc.weight"].shape[0])
+    with torch.no_grad():
+        conv.weight.copy_(tensors["conv.weight"])
+        bn.weight.copy_(tensors["bn.weight"])
+        bn.bias.copy_(tensors["bn.bias"])
+        fc.weight.copy_(tensors["fc.weight"])
+        fc.bias.copy_(tensors["fc.bias"])
+    x, labels = tensors["x"], tensors["labels"].long()
+    batch = x.shape[0]
+    timed = x.unsqueeze(0).expand(steps, *x.shape).reshape(steps * batch, *x.shape[1:])
+    membrane_side = bn(conv(timed))
+    spikes = neuron(membrane_side.reshape(steps, batch, *membrane_side.shape[1:]), meta)
+    logits = fc(spikes.reshape(steps * batch, -1)).reshape(steps, batch, -1).mean(0)
+    smoothing = float(meta["label_smoothing"])
+    loss = torch.nn.functional.cross_entropy(logits, labels, label_smoothing=smoothing)
+    loss.backward()
+    write_safetensors(dst, {
+        "logits": logits,
+        "loss": loss.reshape(1),
+        "grad.conv.weight": conv.weight.grad,
+        "grad.bn.weight": bn.weight.grad,
+        "grad.bn.bias": bn.bias.grad,
+        "grad.fc.weight": fc.weight.grad,
+        "grad.fc.bias": fc.bias.grad,
+        "bn.running_mean": bn.running_mean,
+        "bn.running_var": bn.running_var,
+    })
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
