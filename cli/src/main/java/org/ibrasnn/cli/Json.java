@@ -7,6 +7,6 @@ final class Json {
     private Json() {}
 
     static String pretty(Object value) {
-        return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(value) + "\n";
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues().create().toJson(value) + "\n";
     }
 }

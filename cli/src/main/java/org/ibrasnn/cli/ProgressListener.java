@@ -23,8 +23,7 @@ final class ProgressListener implements TrainingListener {
                 .setTaskName(String.format("epoch %d/%d", epoch, epochs))
                 .setInitialMax(batches)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" batches", 1)
-                .setUpdateIntervalMillis(500)
+                                .setUpdateIntervalMillis(500)
                 .continuousUpdate()
                 .build();
     }
@@ -32,7 +31,7 @@ final class ProgressListener implements TrainingListener {
     @Override
     public void batchFinished(int batch, double loss, double accuracy, double imagesPerSecond) {
         bar.stepTo(batch);
-        bar.setExtraMessage(String.format(" loss %.4f acc %.2f%% %.0f img/s", loss, 100 * accuracy, imagesPerSecond));
+        bar.setExtraMessage(String.format(" %.0f img/s, loss %.3f, acc %.1f%%", imagesPerSecond, loss, 100 * accuracy));
     }
 
     @Override

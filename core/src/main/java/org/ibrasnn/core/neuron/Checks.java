@@ -1,5 +1,7 @@
 package org.ibrasnn.core.neuron;
 
+import java.math.BigDecimal;
+
 /** Argument checks shared by the neuron specs; every message names the offending values. */
 final class Checks {
     private Checks() {}
@@ -24,13 +26,13 @@ final class Checks {
         if (n <= 0) {
             throw new IllegalArgumentException("N must be a positive integer, got N=" + n);
         }
-        double dn = d * n;
-        double rounded = Math.rint(dn);
-        if (Math.abs(dn - rounded) > 1e-9 * Math.max(1.0, Math.abs(dn)) || rounded > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException(
-                    "D*N must be an integer: D=" + d + ", N=" + n + ", D*N=" + dn);
+        // Decimal arithmetic on D as written (5.11 * 100 = 511 exactly), not on its binary approximation.
+        BigDecimal dn = BigDecimal.valueOf(d).multiply(BigDecimal.valueOf(n)).stripTrailingZeros();
+        if (dn.scale() > 0 || dn.compareTo(BigDecimal.valueOf(1 << 24)) > 0) {
+            throw new IllegalArgumentException("D*N must be an integer of at most 2^24: D=" + d + ", N=" + n
+                    + ", D*N=" + dn.toPlainString());
         }
-        return (int) rounded;
+        return dn.intValueExact();
     }
 
     /** B = ceil(log2(dn + 1)), the number of bit-planes needed for counts 0..dn. */

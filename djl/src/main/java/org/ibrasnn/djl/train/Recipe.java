@@ -32,7 +32,7 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
 
     /** A few epochs of SGD: the quick-start recipe, sized for 2 CPU cores. */
     public static Recipe quick(long seed) {
-        return new Recipe("quick", 4, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 0.3f, 0.1f, 2, true, seed);
+        return new Recipe("quick", 5, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 0.3f, 0.1f, 0, true, seed);
     }
 
     /** The long recipe aiming at the best accuracy. */

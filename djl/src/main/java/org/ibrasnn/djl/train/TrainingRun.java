@@ -28,7 +28,7 @@ public final class TrainingRun {
 
     private static final Gson GSON = new GsonBuilder()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-            .setPrettyPrinting()
+            .setPrettyPrinting().disableHtmlEscaping()
             .create();
 
     /** A validated request: nothing has been written yet. */
