@@ -1,0 +1,94 @@
+package org.ibrasnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What a user sees for bad input: one clear line, exit code 2, and nothing written under --out. */
+class CommandErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    /** Exit code and standard error of one invocation. */
+    private record Outcome(int code, String err, String out) {}
+
+    private static Outcome run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        cli.setOut(new PrintWriter(out));
+        int code = cli.execute(args);
+        return new Outcome(code, err.toString(), out.toString());
+    }
+
+    private Outcome train(String... extra) {
+        List<String> args = new ArrayList<>(List.of("train", "--out", dir.resolve("run").toString(), "--epochs", "1"));
+        args.addAll(List.of(extra));
+        return run(args.toArray(String[]::new));
+    }
+
+    private void rejected(Outcome o, String... words) {
+        assertEquals(2, o.code(), o.err());
+        for (String w : words) {
+            assertTrue(o.err().contains(w), "'" + o.err() + "' should mention " + w);
+        }
+        assertFalse(Files.exists(dir.resolve("run")), "nothing may be written under --out");
+    }
+
+    @Test
+    void badNeuronSettings() {
+        rejected(train("--neuron", "relu6"), "unknown neuron 'relu6'");
+        rejected(train("--neuron", "ibra", "--D", "5.111", "--N", "100"), "D*N must be an integer", "D=5.111", "N=100");
+        rejected(train("--neuron", "ibra", "--N", "0"), "N=0");
+        rejected(train("--neuron", "ibra", "--T", "0"), "T=0");
+        rejected(train("--neuron", "ilif", "--D", "2.5"), "integer D", "D=2.5");
+        rejected(train("--neuron", "lif", "--alpha", "1.5"), "alpha=1.5");
+    }
+
+    @Test
+    void unknownArchitectureAndRecipe() {
+        rejected(train("--arch", "resnet50"), "unknown architecture 'resnet50'", "resnet-tiny");
+        rejected(train("--recipe", "slow"), "unknown recipe 'slow'");
+    }
+
+    @Test
+    void missingDataset() {
+        rejected(train("--root", dir.resolve("nowhere").toString()), "--root does not hold the Fashion-MNIST files");
+        rejected(train("--dataset", "imagenet"), "unknown dataset 'imagenet'");
+    }
+
+    @Test
+    void evalNamesABrokenModelFile() throws Exception {
+        Path bogus = Files.writeString(dir.resolve("model.safetensors"), "not a model");
+        Outcome o = run("eval", "--model", bogus.toString());
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains(bogus.toString()) && o.err().contains("header length"), o.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("version", "data", "train", "eval", "quickstart")) {
+            Outcome o = run(command, "--help");
+            assertEquals(0, o.code(), command);
+            assertTrue(o.out().startsWith("Usage: ibra " + command), o.out());
+        }
+        Outcome check = run("data", "check", "--help");
+        assertTrue(check.out().contains("--root"), check.out());
+        Outcome top = run("--help");
+        for (String command : List.of("version", "data", "train", "eval", "quickstart")) {
+            assertTrue(top.out().contains("  " + command + " "), top.out());
+        }
+    }
+}
