@@ -1,0 +1,28 @@
+package org.ibrasnn.runtime;
+
+import java.util.List;
+
+/**
+ * The outcome of running a model on labelled images: accuracy, exact per-layer counts summed over all
+ * images, totals, and throughput. {@code virtualSteps} is T x slots per step (T x B or T x D).
+ */
+public record RunReport(String mode, int images, double accuracy, double seconds, int timesteps, int virtualSteps,
+                        List<LayerReport> layers, List<Integer> predictions) {
+
+    public RunReport {
+        layers = List.copyOf(layers);
+        predictions = List.copyOf(predictions);
+    }
+
+    public long totalMacs() {
+        return layers.stream().mapToLong(LayerReport::macs).sum();
+    }
+
+    public long totalSops() {
+        return layers.stream().mapToLong(LayerReport::sops).sum();
+    }
+
+    public double imagesPerSecond() {
+        return images / seconds;
+    }
+}

@@ -1,0 +1,134 @@
+package org.ibrasnn.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.neuron.NeuronSpec;
+
+/**
+ * The spike-driven runtime for an inference model file (see {@link InferenceExport}): pure Java, no DJL,
+ * no native code. Images run in parallel, one engine per thread.
+ */
+public final class SpikeRuntime {
+
+    /** How layers fed by neurons compute: event-driven accumulates, or dense multiplies for checking. */
+    public enum Mode { SPIKE_DRIVEN, DENSE }
+
+    private final ModelSpec spec;
+    private final Compiler.Program program;
+
+    private SpikeRuntime(ModelFile model) {
+        this.spec = model.spec();
+        this.program = Compiler.compile(model);
+    }
+
+    /** Compiles an inference model. */
+    public static SpikeRuntime of(ModelFile inferenceModel) {
+        return new SpikeRuntime(inferenceModel);
+    }
+
+    /** Reads and compiles an inference model file. */
+    public static SpikeRuntime load(Path file) throws IOException {
+        return of(ModelFile.read(file));
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** Logits of one image given as CHW floats in [0, 1]. */
+    public float[] logits(float[] image, Mode mode) {
+        return engine(mode).logits(image);
+    }
+
+    /** Runs the first {@code limit} images ({@code <= 0}: all) on {@code threads} threads. */
+    public RunReport run(ImageDataset data, int limit, Mode mode, int threads, IntConsumer progress) {
+        if (!data.shape().equals(spec.input())) {
+            throw new IllegalArgumentException("dataset " + data.name() + " has images of " + data.shape()
+                    + " but the model expects " + spec.input());
+        }
+        int count = limit > 0 ? Math.min(limit, data.size()) : data.size();
+        int[] predictions = new int[count];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Counters> perThread = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {
+            List<Future<Counters>> futures = new ArrayList<>();
+            for (int t = 0; t < Math.max(1, threads); t++) {
+                futures.add(pool.submit(() -> {
+                    Engine engine = engine(mode);
+                    float[] image = new float[spec.input().size()];
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        data.copyImages(new int[] {i}, image);
+                        predictions[i] = argMax(engine.logits(image));
+                        progress.accept(done.incrementAndGet());
+                    }
+                    return engine.counters;
+                }));
+            }
+            for (Future<Counters> f : futures) {
+                perThread.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Counters total = new Counters(program.stats().size(), slots());
+        perThread.forEach(total::add);
+        int correct = 0;
+        for (int i = 0; i < count; i++) {
+            correct += predictions[i] == data.label(i) ? 1 : 0;
+        }
+        return new RunReport(mode.name().toLowerCase(), count, count == 0 ? 0 : (double) correct / count, seconds,
+                spec.activation().timesteps(), spec.activation().timesteps() * slots(), layers(total),
+                Arrays.stream(predictions).boxed().toList());
+    }
+
+    private List<LayerReport> layers(Counters c) {
+        List<LayerReport> out = new ArrayList<>();
+        for (int i = 0; i < program.stats().size(); i++) {
+            Compiler.StatInfo info = program.stats().get(i);
+            long spikes = Arrays.stream(c.slotOnes[i]).sum();
+            long steps = c.neuronSteps[i];
+            boolean neuron = "neuron".equals(info.kind());
+            out.add(new LayerReport(info.name(), info.kind(), c.macs[i], c.sops[i], c.events[i], spikes,
+                    neuron && steps > 0 ? (double) spikes / (steps * slots()) : 0,
+                    neuron && steps > 0 ? (double) spikes / steps : 0,
+                    neuron ? Arrays.stream(c.slotOnes[i]).boxed().toList() : List.of()));
+        }
+        return out;
+    }
+
+    private int slots() {
+        return spec.activation() instanceof NeuronSpec n ? n.slotsPerStep() : 1;
+    }
+
+    private Engine engine(Mode mode) {
+        return new Engine(program, spec.activation(), spec.input(), mode);
+    }
+
+    private static int argMax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
