@@ -54,9 +54,14 @@ public final class SpikeRuntime {
 
     /** Runs the first {@code limit} images ({@code <= 0}: all) on {@code threads} threads. */
     public RunReport run(ImageDataset data, int limit, Mode mode, int threads, IntConsumer progress) {
+        return run(ImageSource.of(data), limit, mode, threads, progress);
+    }
+
+    /** Runs the first {@code limit} images of a source ({@code <= 0}: all) on {@code threads} threads. */
+    public RunReport run(ImageSource data, int limit, Mode mode, int threads, IntConsumer progress) {
         if (!data.shape().equals(spec.input())) {
-            throw new IllegalArgumentException("dataset " + data.name() + " has images of " + data.shape()
-                    + " but the model expects " + spec.input());
+            throw new IllegalArgumentException("images of " + data.shape() + " given but the model expects "
+                    + spec.input());
         }
         int count = limit > 0 ? Math.min(limit, data.size()) : data.size();
         int[] predictions = new int[count];
@@ -71,7 +76,7 @@ public final class SpikeRuntime {
                     Engine engine = engine(mode);
                     float[] image = new float[spec.input().size()];
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        data.copyImages(new int[] {i}, image);
+                        data.image(i, image);
                         predictions[i] = argMax(engine.logits(image));
                         progress.accept(done.incrementAndGet());
                     }

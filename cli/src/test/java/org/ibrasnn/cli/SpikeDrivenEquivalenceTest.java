@@ -1,0 +1,135 @@
+package org.ibrasnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.io.ModelTensors;
+import org.ibrasnn.core.io.Tensor;
+import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.neuron.IbLifSpec;
+import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.ibrasnn.core.neuron.ILifSpec;
+import org.ibrasnn.core.neuron.LifSpec;
+import org.ibrasnn.core.neuron.NeuronSpec;
+import org.ibrasnn.core.neuron.ResetMode;
+import org.ibrasnn.djl.NamedParameters;
+import org.ibrasnn.djl.ParameterTensors;
+import org.ibrasnn.djl.SpikingNetwork;
+import org.ibrasnn.runtime.InferenceExport;
+import org.ibrasnn.runtime.SpikeRuntime;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The central test: spike-driven inference (bit-planes, unary slots or binary spikes; accumulate-only
+ * after the stem) gives the same logits as the DJL training form, for every neuron setting and
+ * T in {1, 4}, on seeded random residual networks.
+ *
+ * <p>Tolerance: zero. Weights are multiples of 2^-6, BatchNorm statistics make {@code var + eps = 1}, and
+ * images are multiples of 2^-4, so every product and partial sum is a short binary fraction that float32
+ * holds exactly; range alignment uses N = 16 (a power of two) or N = 1, so W / N is exact too. Then the
+ * summation order cannot matter and any difference would be a real arithmetic error. (With N = 100 a
+ * membrane value can sit within float rounding of a count boundary, where folding BatchNorm may move a
+ * count by one; the trained-model check in the closing note measures how rare that is.)
+ */
+class SpikeDrivenEquivalenceTest {
+
+    private static final double EPS = 1.0 / 256;
+    private static final int IMAGES = 6;
+
+    private static List<NeuronSpec> settings(int steps) {
+        return List.of(new LifSpec(1.0, ResetMode.SOFT, 2.0, 0.25, steps),
+                new LifSpec(0.5, ResetMode.HARD, 2.0, 0.5, steps), new ILifSpec(4, 0.25, steps),
+                new IbLifSpec(3, 0.25, steps), new IbraLifSpec(1.9375, 16, 0.25, steps));
+    }
+
+    private static ModelSpec network(NeuronSpec neuron) {
+        List<Layer> body = List.of(new Layer.Conv("b1.conv1", 4, 4, 3, 1, 1, false), new Layer.BatchNorm("b1.bn1", 4, EPS),
+                new Layer.Neuron("b1.n1"), new Layer.Conv("b1.conv2", 4, 4, 3, 1, 1, false),
+                new Layer.BatchNorm("b1.bn2", 4, EPS));
+        List<Layer> body2 = List.of(new Layer.Conv("b2.conv1", 4, 8, 3, 2, 1, false), new Layer.BatchNorm("b2.bn1", 8, EPS),
+                new Layer.Neuron("b2.n1"), new Layer.Conv("b2.conv2", 8, 8, 3, 1, 1, false),
+                new Layer.BatchNorm("b2.bn2", 8, EPS));
+        List<Layer> projection = List.of(new Layer.Conv("b2.down", 4, 8, 1, 2, 0, false),
+                new Layer.BatchNorm("b2.down_bn", 8, EPS));
+        return new ModelSpec("equivalence", new Shape(1, 8, 8), 3, neuron, List.of(
+                new Layer.Conv("stem", 1, 4, 3, 1, 1, false), new Layer.BatchNorm("stem_bn", 4, EPS),
+                new Layer.MaxPool(2, 2, 0),
+                new Layer.Residual("b1", new Layer.Neuron("b1.n0"), body, List.of()),
+                new Layer.Residual("b2", new Layer.Neuron("b2.n0"), body2, projection),
+                new Layer.Neuron("head"), new Layer.GlobalAvgPool(), new Layer.Linear("fc", 8, 3, true)));
+    }
+
+    /** Dyadic tensors: weights k/64, BN gamma k/8 in [0.5, 2], beta k/16, mean k/16, var 1 - eps. */
+    private static Map<String, Tensor> tensors(ModelSpec spec, SplittableRandom random) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        ModelTensors.expected(spec).forEach((name, shape) -> {
+            float[] v = new float[Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = name.endsWith("running_var") ? (float) (1 - EPS)
+                        : name.endsWith("running_mean") ? (random.nextInt(17) - 8) / 16f
+                        : name.contains("bn") && name.endsWith(".weight") ? (4 + random.nextInt(13)) / 8f
+                        : name.contains("bn") && name.endsWith(".bias") ? (random.nextInt(33) - 8) / 16f
+                        : (random.nextInt(65) - 24) / 64f;
+            }
+            out.put(name, Tensor.of(v, shape));
+        });
+        return out;
+    }
+
+    @Test
+    void spikeDrivenLogitsEqualTrainingFormLogits() {
+        int cases = 0;
+        for (int steps : new int[] {1, 4}) {
+            for (NeuronSpec neuron : settings(steps)) {
+                for (int seed = 0; seed < 4; seed++) {
+                    check(neuron, new SplittableRandom(seed * 101L + steps));
+                    cases++;
+                }
+            }
+        }
+        assertTrue(cases == 40);
+    }
+
+    private static void check(NeuronSpec neuron, SplittableRandom random) {
+        ModelSpec spec = network(neuron);
+        Map<String, Tensor> weights = tensors(spec, random);
+        float[] images = new float[IMAGES * 64];
+        for (int i = 0; i < images.length; i++) {
+            images[i] = random.nextInt(33) / 16f;
+        }
+        float[] training = djlLogits(spec, weights, images);
+        SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(new ModelFile("training", spec, Map.of(), weights)));
+        boolean anySpikes = false;
+        for (int n = 0; n < IMAGES; n++) {
+            float[] image = Arrays.copyOfRange(images, n * 64, (n + 1) * 64);
+            float[] expected = Arrays.copyOfRange(training, n * 3, (n + 1) * 3);
+            String where = neuron.describe() + " image " + n;
+            assertArrayEquals(expected, runtime.logits(image, SpikeRuntime.Mode.SPIKE_DRIVEN), 0f, where + " spike-driven");
+            assertArrayEquals(expected, runtime.logits(image, SpikeRuntime.Mode.DENSE), 0f, where + " dense");
+            anySpikes |= expected[0] != expected[1] || expected[1] != expected[2];
+        }
+        assertTrue(anySpikes, neuron.describe() + ": logits never vary, the network is silent");
+    }
+
+    private static float[] djlLogits(ModelSpec spec, Map<String, Tensor> weights, float[] images) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SpikingNetwork network = SpikingNetwork.of(spec);
+            network.block().initialize(manager, DataType.FLOAT32, network.inputShape(IMAGES));
+            NamedParameters.of(network).forEach((name, p) -> ParameterTensors.load(p.getArray(), weights.get(name), name));
+            NDArray x = manager.create(images, new ai.djl.ndarray.types.Shape(IMAGES, 1, 8, 8));
+            return network.forward(new ParameterStore(manager, false), x, false).toFloatArray();
+        }
+    }
+}

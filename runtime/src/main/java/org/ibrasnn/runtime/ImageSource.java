@@ -1,0 +1,27 @@
+package org.ibrasnn.runtime;
+
+import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.model.Shape;
+
+/** Labelled images as the runtime reads them: CHW floats, one at a time. */
+public interface ImageSource {
+
+    Shape shape();
+
+    int size();
+
+    int label(int i);
+
+    /** Writes image {@code i} into {@code dst} (length {@code shape().size()}). */
+    void image(int i, float[] dst);
+
+    /** A dataset's images scaled to [0, 1], as in training. */
+    static ImageSource of(ImageDataset data) {
+        return new ImageSource() {
+            @Override public Shape shape() { return data.shape(); }
+            @Override public int size() { return data.size(); }
+            @Override public int label(int i) { return data.label(i); }
+            @Override public void image(int i, float[] dst) { data.copyImages(new int[] {i}, dst); }
+        };
+    }
+}
