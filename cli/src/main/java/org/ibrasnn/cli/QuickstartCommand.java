@@ -6,11 +6,19 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.djl.train.TrainingRun;
+import org.ibrasnn.runtime.InferenceExport;
+import org.ibrasnn.runtime.RunReport;
+import org.ibrasnn.runtime.SpikeRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code ibra quickstart}: the main job end to end on the default dataset. */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = "Find (or install) Fashion-MNIST, train the default IBRA-LIF network (D=5.11, N=100, T=1) "
-                + "with the quick recipe, evaluate it and print a summary.")
+                + "with the quick recipe, run it spike-driven with exact operation counts and print a summary.")
 final class QuickstartCommand implements Callable<Integer> {
 
     @Spec
@@ -36,7 +44,7 @@ final class QuickstartCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = out != null ? out : Path.of("runs", "quickstart-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        stdout.println("[1/3] Fashion-MNIST");
+        stdout.println("[1/4] Fashion-MNIST");
         DatasetOptions.Splits splits = DatasetInstaller.findOrInstall(stdout);
         stdout.printf("      %d train / %d test images from %s%n", splits.train().size(), splits.test().size(),
                 splits.directory());
@@ -44,17 +52,35 @@ final class QuickstartCommand implements Callable<Integer> {
         ModelSpec model = Architectures.build("resnet-tiny", splits.train().shape(), splits.train().classes(),
                 IbraLifSpec.paperDefault(1));
         TrainingRun.checkOutput(dir, false);
-        stdout.printf("[2/3] training %s with %s, %d epochs -> %s%n", model.arch(), model.activation().describe(),
+        stdout.printf("[2/4] training %s with %s, %d epochs -> %s%n", model.arch(), model.activation().describe(),
                 recipe.epochs(), dir);
         stdout.flush();
         TrainingRun.Result result = TrainingRun.execute(new TrainingRun.Plan(model, recipe, splits.train(),
                 splits.test(), dir, false, BuildInfo.provenance(splits.checksum())), new ProgressListener(System.err));
-        stdout.println("[3/3] summary");
+        stdout.println("[3/4] spike-driven inference (pure-Java runtime, BN and 1/N folded, accumulate-only)");
+        stdout.flush();
+        ModelFile inference = InferenceExport.fold(ModelFile.read(result.model()));
+        Path inferenceFile = dir.resolve("inference.safetensors");
+        inference.write(inferenceFile);
+        SpikeRuntime runtime = SpikeRuntime.of(inference);
+        RunReport spikes;
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("infer").setInitialMax(splits.test().size())
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build()) {
+            spikes = runtime.run(splits.test(), 0, SpikeRuntime.Mode.SPIKE_DRIVEN,
+                    Runtime.getRuntime().availableProcessors(), bar::stepTo);
+        }
+        InferCommand.print(stdout, runtime, spikes);
+        AtomicFiles.writeString(dir.resolve("infer.json"), Json.pretty(InferCommand.toJson(runtime, spikes)));
+        stdout.println("[4/4] summary");
         stdout.printf("      test accuracy   %.2f%% (dense training form, %d test images)%n",
                 100 * result.testAccuracy(), splits.test().size());
         stdout.printf("      wall time       %.0f s, %.0f train images/s, peak RSS %d MiB%n", result.wallSeconds(),
                 result.trainImagesPerSecond(), result.peakRssBytes() >> 20);
-        stdout.printf("      model           %s%n      metrics         %s%n", result.model(), result.metrics());
+        stdout.printf("      spike-driven    %.2f%% accuracy, %.0f MACs + %.0f SOPs per image, %.0f images/s%n",
+                100 * spikes.accuracy(), (double) spikes.totalMacs() / spikes.images(),
+                (double) spikes.totalSops() / spikes.images(), spikes.imagesPerSecond());
+        stdout.printf("      files           %s, %s, %s, %s%n", result.model(), inferenceFile, result.metrics(),
+                dir.resolve("infer.json"));
         return 0;
     }
 }

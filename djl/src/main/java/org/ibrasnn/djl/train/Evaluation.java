@@ -13,30 +13,46 @@ public final class Evaluation {
 
     private Evaluation() {}
 
-    /** Top-1 accuracy in [0, 1], evaluated in batches with one NDManager per batch. */
+    /** Top-1 accuracy in [0, 1] over the first {@code limit} images ({@code <= 0}: all). */
     public static double accuracy(SpikingNetwork network, ParameterStore store, NDManager manager,
                                   ImageDataset data, int batchSize, int limit) {
+        float[] logits = logits(network, store, manager, data, batchSize, limit);
+        int classes = network.spec().classes();
+        int count = logits.length / classes;
+        long correct = 0;
+        for (int i = 0; i < count; i++) {
+            int best = 0;
+            for (int k = 1; k < classes; k++) {
+                best = logits[i * classes + k] > logits[i * classes + best] ? k : best;
+            }
+            correct += best == data.label(i) ? 1 : 0;
+        }
+        return count == 0 ? 0 : (double) correct / count;
+    }
+
+    /** Inference-mode logits, image-major, evaluated in batches with one NDManager per batch. */
+    public static float[] logits(SpikingNetwork network, ParameterStore store, NDManager manager,
+                                 ImageDataset data, int batchSize, int limit) {
         int count = limit > 0 ? Math.min(limit, data.size()) : data.size();
         var shape = data.shape();
         int size = shape.size();
+        int classes = network.spec().classes();
         float[] buffer = new float[batchSize * size];
-        long correct = 0;
+        float[] out = new float[count * classes];
         for (int start = 0; start < count; start += batchSize) {
             int n = Math.min(batchSize, count - start);
             int[] indices = new int[n];
-            long[] labels = new long[n];
             for (int i = 0; i < n; i++) {
                 indices[i] = start + i;
-                labels[i] = data.label(start + i);
             }
             data.copyImages(indices, buffer);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = batch.create(FloatBuffer.wrap(buffer, 0, n * size),
                         new Shape(n, shape.channels(), shape.height(), shape.width()));
-                NDArray predicted = network.forward(store, x, false).argMax(1);
-                correct += predicted.eq(batch.create(labels)).countNonzero().getLong();
+                float[] values = network.forward(store, x, false).toFloatArray();
+                System.arraycopy(values, 0, out, start * classes, values.length);
             }
         }
-        return count == 0 ? 0 : (double) correct / count;
+        return out;
     }
 }

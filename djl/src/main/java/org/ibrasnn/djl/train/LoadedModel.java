@@ -49,6 +49,11 @@ public final class LoadedModel implements AutoCloseable {
         return Evaluation.accuracy(network, store, manager, data, BATCH, limit);
     }
 
+    /** Inference-mode logits of the first {@code limit} images (all when {@code limit <= 0}), image-major. */
+    public float[] logits(ImageDataset data, int limit) {
+        return Evaluation.logits(network, store, manager, data, BATCH, limit);
+    }
+
     @Override
     public void close() {
         manager.close();
