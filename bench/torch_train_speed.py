@@ -9,24 +9,17 @@ Usage: torch_train_speed.py --neuron ibra|ann --batch 128 --batches 60 --threads
 """
 import argparse
 import json
+import os
 import statistics
+import sys
 import time
 
 import torch
 import torch.nn as nn
 
-
-class CountingSpike(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, v, d, n, dn):
-        ctx.save_for_backward(v)
-        ctx.d = d
-        return torch.clamp(torch.round(v * n), 0, dn) / n
-
-    @staticmethod
-    def backward(ctx, grad):
-        (v,) = ctx.saved_tensors
-        return grad * ((v >= 0) & (v <= ctx.d)).to(grad.dtype), None, None, None
+# The straight-through IBRA-LIF neuron of the parity test's PyTorch reference.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../djl/src/test/resources/parity"))
+from torch_reference import CountingSpike  # noqa: E402
 
 
 class Neuron(nn.Module):

@@ -9,19 +9,27 @@ import struct
 import sys
 
 
-def main(path):
+def read(path):
+    """Returns ({name: (shape, tuple of float32 values)}, metadata) for an all-F32 safetensors file."""
     with open(path, "rb") as f:
         blob = f.read()
     (n,) = struct.unpack("<Q", blob[:8])
     header = json.loads(blob[8:8 + n].decode("utf-8"))
     meta = header.pop("__metadata__", {})
     base = 8 + n
-    out = {}
+    tensors = {}
     for name, info in header.items():
         assert info["dtype"] == "F32", info
         begin, end = info["data_offsets"]
-        values = struct.unpack("<%df" % ((end - begin) // 4), blob[base + begin:base + end])
-        out[name] = {"shape": info["shape"], "sum": sum(values), "first": values[0] if values else None}
+        tensors[name] = (info["shape"], struct.unpack("<%df" % ((end - begin) // 4), blob[base + begin:base + end]))
+    return tensors, meta
+
+
+def main(path):
+    tensors, meta = read(path)
+    out = {}
+    for name, (shape, values) in tensors.items():
+        out[name] = {"shape": shape, "sum": sum(values), "first": values[0] if values else None}
     spec = json.loads(meta["spec"]) if "spec" in meta else {}
     print(json.dumps({"tensors": out, "metadata_keys": sorted(meta), "spec_arch": spec.get("arch")}))
 

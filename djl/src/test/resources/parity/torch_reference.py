@@ -12,29 +12,22 @@ is the straight-through estimator (integer neurons) or the ATan surrogate (LIF).
 """
 import json
 import math
+import os
 import struct
 import sys
 
 import torch
 
-DTYPES = {"F32": ("f", 4)}
+# The standard-library safetensors reader of the core module's tests.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "../../../../../core/src/test/resources/io"))
+from read_safetensors import read  # noqa: E402
 
 
 def read_safetensors(path):
-    with open(path, "rb") as f:
-        blob = f.read()
-    (n,) = struct.unpack("<Q", blob[:8])
-    header = json.loads(blob[8:8 + n].decode("utf-8"))
-    meta = header.pop("__metadata__", {})
-    base = 8 + n
-    tensors = {}
-    for name, info in header.items():
-        code, size = DTYPES[info["dtype"]]
-        begin, end = info["data_offsets"]
-        count = (end - begin) // size
-        values = struct.unpack("<%d%s" % (count, code), blob[base + begin:base + end])
-        tensors[name] = torch.tensor(values, dtype=torch.float32).reshape(info["shape"])
-    return tensors, meta
+    raw, meta = read(path)
+    return {name: torch.tensor(values, dtype=torch.float32).reshape(shape)
+            for name, (shape, values) in raw.items()}, meta
 
 
 def write_safetensors(path, tensors):

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.runtime.InferenceExport;
@@ -57,8 +55,7 @@ final class InferCommand implements Callable<Integer> {
         DatasetOptions.Splits splits = data.load();
         int count = limit > 0 ? Math.min(limit, splits.test().size()) : splits.test().size();
         RunReport report;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("infer").setInitialMax(count)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build()) {
+        try (ProgressBar bar = Progress.bar("infer", count)) {
             report = runtime.run(splits.test(), count, dense ? SpikeRuntime.Mode.DENSE : SpikeRuntime.Mode.SPIKE_DRIVEN,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(), bar::stepTo);
         }

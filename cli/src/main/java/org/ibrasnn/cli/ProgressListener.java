@@ -2,8 +2,6 @@ package org.ibrasnn.cli;
 
 import java.io.PrintStream;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.ibrasnn.djl.train.EpochMetrics;
 import org.ibrasnn.djl.train.TrainingListener;
 
@@ -19,13 +17,7 @@ final class ProgressListener implements TrainingListener {
 
     @Override
     public void epochStarted(int epoch, int epochs, int batches) {
-        bar = new ProgressBarBuilder()
-                .setTaskName(String.format("epoch %d/%d", epoch, epochs))
-                .setInitialMax(batches)
-                .setStyle(ProgressBarStyle.ASCII)
-                                .setUpdateIntervalMillis(500)
-                .continuousUpdate()
-                .build();
+        bar = Progress.bar(String.format("epoch %d/%d", epoch, epochs), batches);
     }
 
     @Override

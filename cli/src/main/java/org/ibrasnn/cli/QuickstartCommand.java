@@ -7,8 +7,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.Architectures;
@@ -64,8 +62,7 @@ final class QuickstartCommand implements Callable<Integer> {
         inference.write(inferenceFile);
         SpikeRuntime runtime = SpikeRuntime.of(inference);
         RunReport spikes;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("infer").setInitialMax(splits.test().size())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build()) {
+        try (ProgressBar bar = Progress.bar("infer", splits.test().size())) {
             spikes = runtime.run(splits.test(), 0, SpikeRuntime.Mode.SPIKE_DRIVEN,
                     Runtime.getRuntime().availableProcessors(), bar::stepTo);
         }

@@ -49,6 +49,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Run directory to write.")
     private Path out;
 
+    @Option(names = "--train-limit", defaultValue = "0",
+            description = "Train on the first K training images only (0: all), e.g. for benchmarks.")
+    private int trainLimit;
+
     @Option(names = "--resume", description = "Continue from DIR's checkpoint.")
     private boolean resume;
 
@@ -74,7 +78,11 @@ final class TrainCommand implements Callable<Integer> {
         DatasetOptions.Splits splits = data.load();
         ModelSpec model = Architectures.build(arch, splits.train().shape(), splits.train().classes(), activation);
         TrainingRun.checkOutput(out, resume);
-        return new TrainingRun.Plan(model, recipe, splits.train(), splits.test(), out, resume,
+        if (trainLimit < 0) {
+            throw new IllegalArgumentException("--train-limit must be >= 0, got " + trainLimit);
+        }
+        var train = trainLimit > 0 ? splits.train().head(trainLimit) : splits.train();
+        return new TrainingRun.Plan(model, recipe, train, splits.test(), out, resume,
                 BuildInfo.provenance(splits.checksum()));
     }
 

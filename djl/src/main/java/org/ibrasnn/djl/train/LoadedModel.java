@@ -54,6 +54,15 @@ public final class LoadedModel implements AutoCloseable {
         return Evaluation.logits(network, store, manager, data, BATCH, limit);
     }
 
+    /** Logits of a batch of CHW images given contiguously (inference mode). */
+    public float[] logits(float[] images, int count) {
+        var in = network.spec().input();
+        try (NDManager batch = manager.newSubManager()) {
+            var x = batch.create(images, new ai.djl.ndarray.types.Shape(count, in.channels(), in.height(), in.width()));
+            return network.forward(store, x, false).toFloatArray();
+        }
+    }
+
     @Override
     public void close() {
         manager.close();

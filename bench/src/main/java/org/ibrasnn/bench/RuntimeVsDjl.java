@@ -1,0 +1,96 @@
+package org.ibrasnn.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.ibrasnn.core.data.FashionMnist;
+import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.djl.train.LoadedModel;
+import org.ibrasnn.runtime.ImageSource;
+import org.ibrasnn.runtime.InferenceExport;
+import org.ibrasnn.runtime.LayerReport;
+import org.ibrasnn.runtime.RunReport;
+import org.ibrasnn.runtime.SpikeRuntime;
+
+/**
+ * Spike-driven runtime vs DJL dense inference of the same trained model, side by side: batch-1 latency
+ * (median of many single-image calls, one thread for the runtime), batch-64 throughput (runtime: 64
+ * images across all cores; DJL: one batch of 64), and runtime throughput as the firing rate changes
+ * (inputs scaled by 0.25 .. 2). Usage: RuntimeVsDjl TRAINING_MODEL_FILE [REPEATS].
+ */
+public final class RuntimeVsDjl {
+
+    private RuntimeVsDjl() {}
+
+    public static void main(String[] args) throws Exception {
+        ModelFile trained = ModelFile.read(Path.of(args[0]));
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        ImageDataset test = FashionMnist.load(null).test();
+        SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(trained));
+        int size = test.shape().size();
+        float[] batch = new float[64 * size];
+        test.copyImages(java.util.stream.IntStream.range(0, 64).toArray(), batch);
+        try (LoadedModel djl = LoadedModel.of(trained)) {
+            double djlOne = median(repeats, i -> djl.logits(image(test, i % 1000), 1));
+            double rtOne = median(repeats, i -> runtime.logits(image(test, i % 1000), SpikeRuntime.Mode.SPIKE_DRIVEN));
+            double djl64 = median(Math.max(5, repeats / 20), i -> djl.logits(batch, 64));
+            int cores = Runtime.getRuntime().availableProcessors();
+            double rt64 = median(Math.max(5, repeats / 20), i -> runtime.run(test, 64, SpikeRuntime.Mode.SPIKE_DRIVEN,
+                    cores, k -> { }));
+            System.out.printf("model %s, %s%n", trained.spec().arch(), trained.spec().activation().describe());
+            System.out.printf("batch 1 latency (median of %d): runtime %.2f ms (1 thread), DJL %.2f ms -> runtime/DJL %.2f%n",
+                    repeats, rtOne * 1e3, djlOne * 1e3, rtOne / djlOne);
+            System.out.printf("batch 64 throughput: runtime %.0f images/s (%d threads), DJL %.0f images/s -> ratio %.2f%n",
+                    64 / rt64, cores, 64 / djl64, djl64 / rt64);
+        }
+        System.out.println("runtime throughput vs firing rate (inputs scaled; 500 images):");
+        for (float scale : new float[] {0.25f, 0.5f, 1f, 2f}) {
+            RunReport r = runtime.run(scaled(test, scale), 500, SpikeRuntime.Mode.SPIKE_DRIVEN,
+                    Runtime.getRuntime().availableProcessors(), k -> { });
+            double ones = r.layers().stream().filter(l -> l.kind().equals("neuron"))
+                    .mapToDouble(LayerReport::onesPerNeuronPerStep).average().orElse(0);
+            System.out.printf("  scale %.2f: %.1f 1-bits/neuron/step, %.0f SOPs/image, %.0f images/s%n", scale, ones,
+                    (double) r.totalSops() / r.images(), r.imagesPerSecond());
+        }
+    }
+
+    private interface Call {
+        void run(int i) throws Exception;
+    }
+
+    private static double median(int n, Call call) throws Exception {
+        for (int i = 0; i < Math.max(3, n / 10); i++) {
+            call.run(i);
+        }
+        double[] seconds = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            call.run(i);
+            seconds[i] = (System.nanoTime() - t) / 1e9;
+        }
+        Arrays.sort(seconds);
+        return seconds[n / 2];
+    }
+
+    private static float[] image(ImageDataset data, int i) {
+        float[] x = new float[data.shape().size()];
+        data.copyImages(new int[] {i}, x);
+        return x;
+    }
+
+    private static ImageSource scaled(ImageDataset data, float scale) {
+        ImageSource base = ImageSource.of(data);
+        return new ImageSource() {
+            @Override public Shape shape() { return base.shape(); }
+            @Override public int size() { return base.size(); }
+            @Override public int label(int i) { return base.label(i); }
+            @Override public void image(int i, float[] dst) {
+                base.image(i, dst);
+                for (int k = 0; k < dst.length; k++) {
+                    dst[k] *= scale;
+                }
+            }
+        };
+    }
+}

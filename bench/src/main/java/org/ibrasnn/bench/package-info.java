@@ -1,0 +1,2 @@
+/** Benchmarks that print medians and ratios measured side by side in one run (not tests). */
+package org.ibrasnn.bench;
