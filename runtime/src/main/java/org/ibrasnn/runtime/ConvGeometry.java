@@ -19,6 +19,7 @@ final class ConvGeometry {
     final int stride;
     final int padding;
     private final int[] fanout;
+    private final int[][] taps;
 
     ConvGeometry(Layer.Conv conv, Shape input) {
         inC = input.channels();
@@ -31,11 +32,42 @@ final class ConvGeometry {
         outH = (inH + 2 * padding - kernel) / stride + 1;
         outW = (inW + 2 * padding - kernel) / stride + 1;
         fanout = new int[inH * inW];
+        taps = new int[inH * inW][];
         for (int y = 0; y < inH; y++) {
             for (int x = 0; x < inW; x++) {
                 fanout[y * inW + x] = reach(y, inH, outH) * reach(x, inW, outW) * outC;
+                taps[y * inW + x] = taps(y, x);
             }
         }
+    }
+
+    /**
+     * For input position (y, x): pairs (output offset, kernel offset) of every kernel tap whose window
+     * covers it, as indexes into channel-last accumulators and [k][k][outC] weight slices.
+     */
+    private int[] taps(int y, int x) {
+        int[] pairs = new int[2 * kernel * kernel];
+        int n = 0;
+        for (int ky = 0; ky < kernel; ky++) {
+            int sy = y + padding - ky;
+            if (sy < 0 || sy % stride != 0 || sy / stride >= outH) {
+                continue;
+            }
+            for (int kx = 0; kx < kernel; kx++) {
+                int sx = x + padding - kx;
+                if (sx < 0 || sx % stride != 0 || sx / stride >= outW) {
+                    continue;
+                }
+                pairs[n++] = ((sy / stride) * outW + sx / stride) * outC;
+                pairs[n++] = (ky * kernel + kx) * outC;
+            }
+        }
+        return java.util.Arrays.copyOf(pairs, n);
+    }
+
+    /** The (output offset, kernel offset) pairs an event at flat input position {@code p} reaches. */
+    int[] taps(int p) {
+        return taps[p];
     }
 
     /** Number of output rows (or columns) whose kernel window covers input row {@code y}. */

@@ -157,17 +157,18 @@ final class Engine {
         ConvGeometry g = c.geometry();
         float[] w = c.weights().values;
         int positions = g.inH * g.inW;
+        int sliceSize = g.kernel * g.kernel * g.outC;
         float[][] acc = accumulators(in, g.outH * g.outW * g.outC);
         long events = 0;
         long sops = 0;
         for (int ci = 0; ci < g.inC; ci++) {
+            int slice = ci * sliceSize;
             for (int p = 0; p < positions; p++) {
-                int y = p / g.inW;
-                int x = p % g.inW;
+                int[] taps = g.taps(p);
                 if (!in.isSpikes()) {
                     float value = in.real[ci * positions + p];
                     if (value != 0f) {
-                        scatter(acc[0], g, w, ci, y, x, value);
+                        scatterScaled(acc[0], taps, w, slice, g.outC, value);
                     }
                     continue;
                 }
@@ -175,14 +176,35 @@ final class Engine {
                 if (s == 0) {
                     continue;
                 }
-                int channel = ci;
-                int e = emit(s, acc, (a, scale) -> scatter(a, g, w, channel, y, x, scale));
+                int e = sendConv(s, acc, taps, w, slice, g.outC);
                 events += e;
-                sops += (long) e * g.fanout(y, x);
+                sops += (long) e * g.fanout(p / g.inW, p % g.inW);
             }
         }
         count(c.stat(), in, g.denseMacs(), events, sops);
         return Value.real(g.outputShape(), combine(acc, c.bias().values, g.outH * g.outW, g.outC));
+    }
+
+    /**
+     * Sends count {@code s} at one input position through a conv and returns the number of events.
+     * Spike-driven: one pure accumulate of the kernel slice per 1-slot, into the accumulator of the slot's
+     * weight (2^b for bit-planes). Dense: one multiply-accumulate by s.
+     */
+    private int sendConv(int s, float[][] acc, int[] taps, float[] w, int slice, int channels) {
+        if (mode == Mode.DENSE) {
+            scatterScaled(acc[0], taps, w, slice, channels, s);
+            return events(s);
+        }
+        if (bitPlanes) {
+            for (int bits = s; bits != 0; bits &= bits - 1) {
+                scatter(acc[Integer.numberOfTrailingZeros(bits)], taps, w, slice, channels);
+            }
+            return Integer.bitCount(s);
+        }
+        for (int k = 0; k < s; k++) {
+            scatter(acc[0], taps, w, slice, channels);
+        }
+        return s;
     }
 
     private Value linear(Node.Linear l, Value in) {
@@ -202,9 +224,23 @@ final class Engine {
             float[] w = pooled ? l.pooledWeights().values : l.weights().values;
             for (int i = 0; i < in.counts.length; i++) {
                 int s = in.counts[i];
-                if (s != 0) {
-                    int feature = pooled ? i / in.pooledArea : i;
-                    events += emit(s, acc, (a, scale) -> axpy(a, 0, w, feature * out, out, scale));
+                if (s == 0) {
+                    continue;
+                }
+                int row = (pooled ? i / in.pooledArea : i) * out;
+                if (mode == Mode.DENSE) {
+                    axpy(acc[0], 0, w, row, out, s);
+                    events += events(s);
+                } else if (bitPlanes) {
+                    for (int bits = s; bits != 0; bits &= bits - 1) {
+                        add(acc[Integer.numberOfTrailingZeros(bits)], 0, w, row, out);
+                    }
+                    events += Integer.bitCount(s);
+                } else {
+                    for (int k = 0; k < s; k++) {
+                        add(acc[0], 0, w, row, out);
+                    }
+                    events += s;
                 }
             }
         }
@@ -212,33 +248,8 @@ final class Engine {
         return Value.real(Shape.flat(out), combine(acc, l.bias().values, 1, out));
     }
 
-    /** A scatter of one event's weights into an accumulator, scaled (1 for a pure accumulate). */
-    @FunctionalInterface
-    private interface Scatter {
-        void apply(float[] accumulator, float scale);
-    }
-
-    /**
-     * Sends count {@code s} as events and returns how many there were. Spike-driven: one pure accumulate
-     * per 1-slot, into the accumulator of the slot's weight. Dense: one multiply by s.
-     */
-    private int emit(int s, float[][] acc, Scatter scatter) {
-        if (mode == Mode.DENSE) {
-            scatter.apply(acc[0], s);
-            return activation instanceof NeuronSpec n ? n.events(s) : 1;
-        }
-        if (bitPlanes) {
-            int e = 0;
-            for (int bits = s; bits != 0; bits &= bits - 1) {
-                scatter.apply(acc[Integer.numberOfTrailingZeros(bits)], 1f);
-                e++;
-            }
-            return e;
-        }
-        for (int k = 0; k < s; k++) {
-            scatter.apply(acc[0], 1f);
-        }
-        return s;
+    private int events(int s) {
+        return activation instanceof NeuronSpec n ? n.events(s) : 1;
     }
 
     private float[][] accumulators(Value in, int size) {
@@ -270,35 +281,31 @@ final class Engine {
         return out;
     }
 
-    /** Adds the kernel weights of input (c, y, x) to every output position its window reaches. */
-    private static void scatter(float[] acc, ConvGeometry g, float[] w, int c, int y, int x, float scale) {
-        int k = g.kernel;
-        for (int ky = 0; ky < k; ky++) {
-            int sy = y + g.padding - ky;
-            if (sy < 0 || sy % g.stride != 0 || sy / g.stride >= g.outH) {
-                continue;
-            }
-            for (int kx = 0; kx < k; kx++) {
-                int sx = x + g.padding - kx;
-                if (sx < 0 || sx % g.stride != 0 || sx / g.stride >= g.outW) {
-                    continue;
-                }
-                axpy(acc, ((sy / g.stride) * g.outW + sx / g.stride) * g.outC, w, ((c * k + ky) * k + kx) * g.outC,
-                        g.outC, scale);
-            }
+    /** Accumulates one event: the kernel slice into every output position its window reaches. */
+    private static void scatter(float[] acc, int[] taps, float[] w, int slice, int channels) {
+        for (int j = 0; j < taps.length; j += 2) {
+            add(acc, taps[j], w, slice + taps[j + 1], channels);
         }
     }
 
-    /** acc[a..a+n) += w[b..b+n) (scale 1: accumulate only), or += scale * w for dense inputs. */
+    /** The dense counterpart of {@link #scatter}: the slice times {@code value}. */
+    private static void scatterScaled(float[] acc, int[] taps, float[] w, int slice, int channels, float value) {
+        for (int j = 0; j < taps.length; j += 2) {
+            axpy(acc, taps[j], w, slice + taps[j + 1], channels, value);
+        }
+    }
+
+    /** acc[a..a+n) += w[b..b+n): accumulate only. */
+    private static void add(float[] acc, int a, float[] w, int b, int n) {
+        for (int o = 0; o < n; o++) {
+            acc[a + o] += w[b + o];
+        }
+    }
+
+    /** acc[a..a+n) += scale * w[b..b+n): multiply-accumulate, for real inputs and the dense mode. */
     private static void axpy(float[] acc, int a, float[] w, int b, int n, float scale) {
-        if (scale == 1f) {
-            for (int o = 0; o < n; o++) {
-                acc[a + o] += w[b + o];
-            }
-        } else {
-            for (int o = 0; o < n; o++) {
-                acc[a + o] += scale * w[b + o];
-            }
+        for (int o = 0; o < n; o++) {
+            acc[a + o] += scale * w[b + o];
         }
     }
 
