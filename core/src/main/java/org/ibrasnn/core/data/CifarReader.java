@@ -16,7 +16,7 @@ public final class CifarReader {
     public enum Variant {
         CIFAR10(1, 10, List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
                 "data_batch_5.bin"), List.of("test_batch.bin")),
-        /** The fine label (second byte) is used. */
+        /** The fine label (second byte) is used; the coarse one (first byte) is checked to be below 20. */
         CIFAR100(2, 100, List.of("train.bin"), List.of("test.bin"));
 
         private final int labelBytes;
@@ -42,6 +42,7 @@ public final class CifarReader {
 
     private static final Shape SHAPE = new Shape(3, 32, 32);
     private static final int IMAGE_BYTES = 3 * 32 * 32;
+    private static final int COARSE_CLASSES = 20;
 
     private CifarReader() {}
 
@@ -76,13 +77,18 @@ public final class CifarReader {
             }
             int records = length / variant.recordSize();
             byte[] fileLabels = new byte[records];
+            byte[] coarse = new byte[variant == Variant.CIFAR100 ? records : 0];
             byte[] image = new byte[IMAGE_BYTES];
             for (int r = 0; r < records; r++) {
-                content.position(r * variant.recordSize() + variant.labelBytes - 1);
+                content.position(r * variant.recordSize());
+                if (variant == Variant.CIFAR100) {
+                    coarse[r] = content.get();
+                }
                 fileLabels[r] = content.get();
                 content.get(image);
                 pixels.write(image);
             }
+            FileBytes.checkLabels(file, coarse, COARSE_CLASSES);
             FileBytes.checkLabels(file, fileLabels, variant.classes);
             labels.write(fileLabels);
         }

@@ -72,7 +72,13 @@ class CifarReaderTest {
     @Test
     void labelsOutOfRange() throws IOException {
         fails(write(dir, "bad10.bin", batch(1, 2, 10)), CifarReader.Variant.CIFAR10, "label 10", "item 1");
-        fails(write(dir, "bad100.bin", batch(2, 0, 100)), CifarReader.Variant.CIFAR100, "label 100");
+    }
+
+    @Test
+    void cifar100FineAndCoarseLabelsOutOfRange() throws IOException {
+        fails(write(dir, "fine.bin", batch(2, 0, 100)), CifarReader.Variant.CIFAR100, "label 100", "[0, 100)");
+        fails(write(dir, "coarse.bin", batch(2, 3, 5, 20, 5)), CifarReader.Variant.CIFAR100, "label 20", "item 1",
+                "[0, 20)");
     }
 
     @Test
