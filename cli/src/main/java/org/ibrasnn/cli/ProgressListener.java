@@ -34,8 +34,8 @@ final class ProgressListener implements TrainingListener {
     @Override
     public void epochFinished(EpochMetrics m) {
         bar.close();
-        out.printf("epoch %d: train loss %.4f, train acc %.2f%%, test acc %.2f%%, %.1f s, %.0f img/s, lr %.4f%n",
-                m.epoch(), m.trainLoss(), 100 * m.trainAccuracy(), 100 * m.testAccuracy(), m.seconds(),
-                m.imagesPerSecond(), m.learningRate());
+        out.printf("epoch %d: train loss %.4f, train acc %.2f%%, test acc %.2f%%, %.1f s, %.0f img/s, lr %.4f, "
+                + "RSS %d MiB%n", m.epoch(), m.trainLoss(), 100 * m.trainAccuracy(), 100 * m.testAccuracy(),
+                m.seconds(), m.imagesPerSecond(), m.learningRate(), m.rssBytes() >> 20);
     }
 }

@@ -78,8 +78,17 @@ class CommandErrorsTest {
     }
 
     @Test
+    void energyNeedsExactlyOneSource() {
+        Outcome neither = run("energy", "--arch", "resnet18-cifar", "--input", "3x32x32");
+        assertEquals(2, neither.code(), neither.err());
+        assertTrue(neither.err().contains("exactly one of --ann"), neither.err());
+        Outcome badShape = run("energy", "--ann", "--arch", "resnet18-cifar", "--input", "32x32");
+        assertTrue(badShape.err().contains("CxHxW"), badShape.err());
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("version", "data", "train", "eval", "quickstart")) {
+        for (String command : List.of("version", "data", "train", "eval", "export", "infer", "energy", "quickstart")) {
             Outcome o = run(command, "--help");
             assertEquals(0, o.code(), command);
             assertTrue(o.out().startsWith("Usage: ibra " + command), o.out());
@@ -87,7 +96,7 @@ class CommandErrorsTest {
         Outcome check = run("data", "check", "--help");
         assertTrue(check.out().contains("--root"), check.out());
         Outcome top = run("--help");
-        for (String command : List.of("version", "data", "train", "eval", "quickstart")) {
+        for (String command : List.of("version", "data", "train", "eval", "export", "infer", "energy", "quickstart")) {
             assertTrue(top.out().contains("  " + command + " "), top.out());
         }
     }

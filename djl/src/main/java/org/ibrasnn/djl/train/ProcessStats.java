@@ -11,9 +11,18 @@ final class ProcessStats {
 
     /** Peak resident set size (VmHWM) in bytes, or -1 where /proc is not available. */
     static long peakRssBytes() {
+        return status("VmHWM:");
+    }
+
+    /** Current resident set size (VmRSS) in bytes, or -1 where /proc is not available. */
+    static long rssBytes() {
+        return status("VmRSS:");
+    }
+
+    private static long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     String[] parts = line.trim().split("\\s+");
                     return Long.parseLong(parts[1]) * 1024;
                 }

@@ -98,7 +98,7 @@ public final class Trainer implements AutoCloseable {
             double testAccuracy = evaluate(test, 0);
             EpochMetrics metrics = new EpochMetrics(epoch, lossAndAccuracy[0], lossAndAccuracy[1], testAccuracy,
                     (System.nanoTime() - start) / 1e9, train.size() / trainSeconds,
-                    recipe.learningRateAt(epoch - 1));
+                    recipe.learningRateAt(epoch - 1), ProcessStats.rssBytes(), ProcessStats.peakRssBytes());
             history.add(metrics);
             afterEpoch.epochDone(this, metrics);
             listener.epochFinished(metrics);

@@ -1,0 +1,70 @@
+package org.ibrasnn.core.energy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.model.Shape;
+
+/**
+ * Multiply-accumulates of one dense (ANN) pass of an architecture, per conv/linear layer: a conv costs
+ * {@code outC x outH x outW x inC x k x k} (padded positions included), a linear {@code in x out}.
+ * BatchNorm (folded into the weights at inference), pooling and residual additions are not counted.
+ */
+public final class DenseOperations {
+
+    /** MACs of one layer for one image and one timestep. */
+    public record LayerMacs(String name, String kind, long macs) {}
+
+    private Shape shape;
+    private final List<LayerMacs> out = new ArrayList<>();
+
+    private DenseOperations(Shape input) {
+        this.shape = input;
+    }
+
+    /** Per-layer MACs, in network order. */
+    public static List<LayerMacs> of(ModelSpec spec) {
+        DenseOperations ops = new DenseOperations(spec.input());
+        ops.walk(spec.layers());
+        return List.copyOf(ops.out);
+    }
+
+    /** Sum over layers. */
+    public static long total(List<LayerMacs> layers) {
+        return layers.stream().mapToLong(LayerMacs::macs).sum();
+    }
+
+    private void walk(List<Layer> layers) {
+        for (Layer layer : layers) {
+            switch (layer) {
+                case Layer.Conv c -> {
+                    int h = (shape.height() + 2 * c.padding() - c.kernel()) / c.stride() + 1;
+                    int w = (shape.width() + 2 * c.padding() - c.kernel()) / c.stride() + 1;
+                    out.add(new LayerMacs(c.name(), "conv",
+                            (long) c.outChannels() * h * w * c.inChannels() * c.kernel() * c.kernel()));
+                    shape = new Shape(c.outChannels(), h, w);
+                }
+                case Layer.Linear l -> {
+                    out.add(new LayerMacs(l.name(), "linear", (long) l.inFeatures() * l.outFeatures()));
+                    shape = Shape.flat(l.outFeatures());
+                }
+                case Layer.MaxPool p -> shape = new Shape(shape.channels(),
+                        (shape.height() + 2 * p.padding() - p.kernel()) / p.stride() + 1,
+                        (shape.width() + 2 * p.padding() - p.kernel()) / p.stride() + 1);
+                case Layer.GlobalAvgPool g -> shape = Shape.flat(shape.channels());
+                case Layer.Flatten f -> shape = Shape.flat(shape.size());
+                case Layer.Residual r -> {
+                    Shape in = shape;
+                    walk(r.body());
+                    Shape after = shape;
+                    shape = in;
+                    walk(r.projection());
+                    shape = after;
+                }
+                case Layer.BatchNorm b -> { }
+                case Layer.Neuron n -> { }
+            }
+        }
+    }
+}
