@@ -39,14 +39,6 @@ public final class Tensor {
         return shape.clone();
     }
 
-    public int rank() {
-        return shape.length;
-    }
-
-    public int dim(int axis) {
-        return shape[axis];
-    }
-
     public int size() {
         return data.length;
     }
