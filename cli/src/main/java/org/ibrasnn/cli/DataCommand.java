@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ibrasnn.core.data.FashionMnist;
 import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.data.Splits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +38,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            DatasetOptions.Splits splits = data.load();
+            Splits splits = data.load();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s in %s: all files valid (sha256 %s)%n", data.dataset, splits.directory(),
                     splits.checksum());

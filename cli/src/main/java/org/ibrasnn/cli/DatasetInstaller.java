@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ibrasnn.core.data.Splits;
 
 /** Finds Fashion-MNIST, installing Debian's dataset-fashion-mnist package when it is missing and we can. */
 final class DatasetInstaller {
 
     private DatasetInstaller() {}
 
-    static DatasetOptions.Splits findOrInstall(PrintWriter out) throws IOException, InterruptedException {
+    static Splits findOrInstall(PrintWriter out) throws IOException, InterruptedException {
         DatasetOptions options = new DatasetOptions();
         options.dataset = "fashion-mnist";
         try {

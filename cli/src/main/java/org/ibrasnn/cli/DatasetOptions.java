@@ -3,14 +3,11 @@ package org.ibrasnn.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.ibrasnn.core.data.FashionMnist;
-import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.data.Splits;
 import picocli.CommandLine.Option;
 
 /** {@code --dataset} and {@code --root}, shared by the commands that read data. */
 final class DatasetOptions {
-
-    /** Train and test splits plus a checksum of the files they came from. */
-    record Splits(ImageDataset train, ImageDataset test, String checksum, Path directory) {}
 
     @Option(names = "--dataset", defaultValue = "fashion-mnist",
             description = "Dataset name; supported: fashion-mnist (default).")
@@ -24,7 +21,6 @@ final class DatasetOptions {
         if (!"fashion-mnist".equals(dataset)) {
             throw new IllegalArgumentException("unknown dataset '" + dataset + "'; supported: fashion-mnist");
         }
-        FashionMnist.Loaded loaded = FashionMnist.load(root);
-        return new Splits(loaded.train(), loaded.test(), loaded.checksum(), loaded.directory());
+        return FashionMnist.load(root);
     }
 }

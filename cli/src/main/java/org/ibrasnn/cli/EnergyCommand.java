@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.energy.DenseOperations;
 import org.ibrasnn.core.energy.EnergyModel;
 import org.ibrasnn.core.io.AtomicFiles;
@@ -112,7 +113,7 @@ final class EnergyCommand implements Callable<Integer> {
     private Map<String, Object> snnEnergy(EnergyModel energy) throws IOException {
         ModelFile file = ModelFile.read(model);
         SpikeRuntime runtime = SpikeRuntime.of("training".equals(file.kind()) ? InferenceExport.fold(file) : file);
-        DatasetOptions.Splits splits = data.load();
+        Splits splits = data.load();
         int count = limit > 0 ? Math.min(limit, splits.test().size()) : splits.test().size();
         RunReport report;
         try (ProgressBar bar = Progress.bar("infer", count)) {

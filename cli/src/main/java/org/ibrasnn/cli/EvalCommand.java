@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.djl.train.LoadedModel;
@@ -37,7 +38,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ModelFile file = ModelFile.read(model);
-        DatasetOptions.Splits splits = data.load();
+        Splits splits = data.load();
         long start = System.nanoTime();
         double accuracy;
         try (LoadedModel loaded = LoadedModel.of(file)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.runtime.InferenceExport;
@@ -52,7 +53,7 @@ final class InferCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModelFile file = ModelFile.read(model);
         SpikeRuntime runtime = SpikeRuntime.of("training".equals(file.kind()) ? InferenceExport.fold(file) : file);
-        DatasetOptions.Splits splits = data.load();
+        Splits splits = data.load();
         int count = limit > 0 ? Math.min(limit, splits.test().size()) : splits.test().size();
         RunReport report;
         try (ProgressBar bar = Progress.bar("infer", count)) {

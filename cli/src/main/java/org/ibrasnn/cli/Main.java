@@ -1,7 +1,7 @@
 package org.ibrasnn.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the {@code ibra} command-line tool. */
 @Command(name = "ibra",

@@ -1,9 +1,9 @@
 package org.ibrasnn.cli;
 
 import org.ibrasnn.core.neuron.Activation;
+import org.ibrasnn.core.neuron.ILifSpec;
 import org.ibrasnn.core.neuron.IbLifSpec;
 import org.ibrasnn.core.neuron.IbraLifSpec;
-import org.ibrasnn.core.neuron.ILifSpec;
 import org.ibrasnn.core.neuron.LifSpec;
 import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.core.neuron.ResetMode;

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.Architectures;
@@ -43,7 +44,7 @@ final class QuickstartCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", "quickstart-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         stdout.println("[1/4] Fashion-MNIST");
-        DatasetOptions.Splits splits = DatasetInstaller.findOrInstall(stdout);
+        Splits splits = DatasetInstaller.findOrInstall(stdout);
         stdout.printf("      %d train / %d test images from %s%n", splits.train().size(), splits.test().size(),
                 splits.directory());
         Recipe recipe = epochs == null ? Recipe.quick(1) : Recipe.quick(1).withEpochs(epochs);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.djl.train.Recipe;
@@ -75,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRun.Plan plan() throws IOException {
         Recipe recipe = recipe();
         var activation = neuron.activation();
-        DatasetOptions.Splits splits = data.load();
+        Splits splits = data.load();
         ModelSpec model = Architectures.build(arch, splits.train().shape(), splits.train().classes(), activation);
         TrainingRun.checkOutput(out, resume);
         if (trainLimit < 0) {

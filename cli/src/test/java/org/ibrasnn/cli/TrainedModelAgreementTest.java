@@ -1,11 +1,9 @@
 package org.ibrasnn.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.Map;
 import org.ibrasnn.core.data.FashionMnist;
+import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.ModelSpec;
@@ -19,6 +17,8 @@ import org.ibrasnn.runtime.RunReport;
 import org.ibrasnn.runtime.SpikeRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * On a real trained model (resnet-tiny, IBRA-LIF D=5.11 N=100, one short epoch on Fashion-MNIST), the
@@ -35,7 +35,7 @@ class TrainedModelAgreementTest {
 
     @Test
     void runtimeAgreesWithTrainingFormOnTheWholeTestSet() throws Exception {
-        FashionMnist.Loaded data = FashionMnist.loadFrom(FashionMnist.SYSTEM_DIR);
+        Splits data = FashionMnist.loadFrom(FashionMnist.SYSTEM_DIR);
         ModelSpec spec = Architectures.build("resnet-tiny", data.train().shape(), 10, IbraLifSpec.paperDefault(1));
         Recipe recipe = Recipe.quick(3).withEpochs(1);
         TrainingRun.execute(new TrainingRun.Plan(spec, recipe, data.train().head(12000), data.test(), dir, false,
@@ -71,7 +71,7 @@ class TrainedModelAgreementTest {
         assertTrue(worst <= 1e-3f * scale, "max logit difference " + worst + " vs scale " + scale);
     }
 
-    private static float[] image(FashionMnist.Loaded data, int i) {
+    private static float[] image(Splits data, int i) {
         float[] x = new float[784];
         data.test().copyImages(new int[] {i}, x);
         return x;

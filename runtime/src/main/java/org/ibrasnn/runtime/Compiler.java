@@ -58,8 +58,7 @@ final class Compiler {
             case Layer.Neuron n -> neuron(n, sizes);
             case Layer.MaxPool p -> {
                 Shape in = shape;
-                shape = new Shape(in.channels(), (in.height() + 2 * p.padding() - p.kernel()) / p.stride() + 1,
-                        (in.width() + 2 * p.padding() - p.kernel()) / p.stride() + 1);
+                shape = p.outputShape(in);
                 yield new Node.MaxPool(in, shape, p.kernel(), p.stride(), p.padding());
             }
             case Layer.GlobalAvgPool g -> {
@@ -114,7 +113,7 @@ final class Compiler {
         float[] w = tensor(l.name() + ".weight").toArray();
         int area = pooled ? pooledArea : 1;
         float[] transposed = new float[w.length];
-        float[] pooledWeights = new float[w.length];
+        float[] pooledWeights = area == 1 ? transposed : new float[w.length];
         for (int o = 0; o < l.outFeatures(); o++) {
             for (int i = 0; i < l.inFeatures(); i++) {
                 transposed[i * l.outFeatures() + o] = w[o * l.inFeatures() + i];

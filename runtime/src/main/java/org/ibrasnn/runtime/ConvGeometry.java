@@ -29,8 +29,9 @@ final class ConvGeometry {
         kernel = conv.kernel();
         stride = conv.stride();
         padding = conv.padding();
-        outH = (inH + 2 * padding - kernel) / stride + 1;
-        outW = (inW + 2 * padding - kernel) / stride + 1;
+        Shape out = conv.outputShape(input);
+        outH = out.height();
+        outW = out.width();
         fanout = new int[inH * inW];
         taps = new int[inH * inW][];
         for (int y = 0; y < inH; y++) {

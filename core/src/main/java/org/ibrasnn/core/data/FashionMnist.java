@@ -29,25 +29,22 @@ public final class FashionMnist {
     private static final List<String> BASES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
-    /** Both splits, the directory they came from and a SHA-256 over the four files. */
-    public record Loaded(ImageDataset train, ImageDataset test, Path directory, String checksum) {}
-
     private FashionMnist() {}
 
     /** Loads from the first place that holds the dataset; {@code root} may be null. */
-    public static Loaded load(Path root) throws IOException {
+    public static Splits load(Path root) throws IOException {
         return loadFrom(locate(root, System.getenv(), SYSTEM_DIR));
     }
 
     /** Loads the four files from a directory. */
-    public static Loaded loadFrom(Path dir) throws IOException {
+    public static Splits loadFrom(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         for (String base : BASES) {
             files.add(find(dir, base));
         }
         ImageDataset train = IdxReader.read("fashion-mnist-train", files.get(0), files.get(1), 10);
         ImageDataset test = IdxReader.read("fashion-mnist-test", files.get(2), files.get(3), 10);
-        return new Loaded(train, test, dir, sha256(files));
+        return new Splits(train, test, dir, sha256(files));
     }
 
     /** The directory to read from; the lookup order is in the class comment. */

@@ -39,19 +39,15 @@ public final class DenseOperations {
         for (Layer layer : layers) {
             switch (layer) {
                 case Layer.Conv c -> {
-                    int h = (shape.height() + 2 * c.padding() - c.kernel()) / c.stride() + 1;
-                    int w = (shape.width() + 2 * c.padding() - c.kernel()) / c.stride() + 1;
+                    shape = c.outputShape(shape);
                     out.add(new LayerMacs(c.name(), "conv",
-                            (long) c.outChannels() * h * w * c.inChannels() * c.kernel() * c.kernel()));
-                    shape = new Shape(c.outChannels(), h, w);
+                            (long) shape.size() * c.inChannels() * c.kernel() * c.kernel()));
                 }
                 case Layer.Linear l -> {
                     out.add(new LayerMacs(l.name(), "linear", (long) l.inFeatures() * l.outFeatures()));
                     shape = Shape.flat(l.outFeatures());
                 }
-                case Layer.MaxPool p -> shape = new Shape(shape.channels(),
-                        (shape.height() + 2 * p.padding() - p.kernel()) / p.stride() + 1,
-                        (shape.width() + 2 * p.padding() - p.kernel()) / p.stride() + 1);
+                case Layer.MaxPool p -> shape = p.outputShape(shape);
                 case Layer.GlobalAvgPool g -> shape = Shape.flat(shape.channels());
                 case Layer.Flatten f -> shape = Shape.flat(shape.size());
                 case Layer.Residual r -> {

@@ -19,6 +19,12 @@ public sealed interface Layer {
                 throw new IllegalArgumentException("conv " + name + ": padding must be >= 0, got " + padding);
             }
         }
+
+        /** Output shape for an input of {@code in}; fails when the kernel does not fit. */
+        public Shape outputShape(Shape in) {
+            return new Shape(outChannels, Windows.out(in.height(), kernel, stride, padding, "conv " + name),
+                    Windows.out(in.width(), kernel, stride, padding, "conv " + name));
+        }
     }
 
     /** Batch normalisation over channels (weight = gamma, bias = beta, running statistics, eps). */
@@ -46,6 +52,12 @@ public sealed interface Layer {
             if (padding < 0 || padding * 2 > kernel) {
                 throw new IllegalArgumentException("maxpool: padding must be in [0, kernel/2], got " + padding);
             }
+        }
+
+        /** Output shape for an input of {@code in}; fails when the window does not fit. */
+        public Shape outputShape(Shape in) {
+            return new Shape(in.channels(), Windows.out(in.height(), kernel, stride, padding, "maxpool"),
+                    Windows.out(in.width(), kernel, stride, padding, "maxpool"));
         }
     }
 

@@ -70,10 +70,8 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
                     if (s.channels() != c.inChannels()) {
                         throw fail("conv " + c.name() + " expects " + c.inChannels() + " input channels, gets " + s);
                     }
-                    int h = outSize(s.height(), c.kernel(), c.stride(), c.padding(), "conv " + c.name());
-                    int w = outSize(s.width(), c.kernel(), c.stride(), c.padding(), "conv " + c.name());
                     flow = Flow.REAL;
-                    yield new Shape(c.outChannels(), h, w);
+                    yield fits(() -> c.outputShape(s));
                 }
                 case Layer.Linear l -> {
                     unique(l.name());
@@ -97,8 +95,7 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
                     if (flow != Flow.REAL) {
                         throw fail("max-pooling must sit on membrane-side values before a neuron, not on " + flow);
                     }
-                    yield new Shape(s.channels(), outSize(s.height(), p.kernel(), p.stride(), p.padding(), "maxpool"),
-                            outSize(s.width(), p.kernel(), p.stride(), p.padding(), "maxpool"));
+                    yield fits(() -> p.outputShape(s));
                 }
                 case Layer.GlobalAvgPool g -> Shape.flat(s.channels());
                 case Layer.Flatten f -> Shape.flat(s.size());
@@ -162,12 +159,13 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
             }
         }
 
-        private int outSize(int in, int kernel, int stride, int pad, String what) {
-            int out = (in + 2 * pad - kernel) / stride + 1;
-            if (in + 2 * pad < kernel || out < 1) {
-                throw fail(what + ": kernel " + kernel + " does not fit input " + in + " with padding " + pad);
+        /** A window layer's output shape, with the spec's name on a misfit. */
+        private Shape fits(java.util.function.Supplier<Shape> shape) {
+            try {
+                return shape.get();
+            } catch (IllegalArgumentException e) {
+                throw fail(e.getMessage());
             }
-            return out;
         }
 
         private IllegalArgumentException fail(String message) {

@@ -60,7 +60,7 @@ class FashionMnistTest {
 
     @Test
     void loadsMixedPlainAndGzipFixture() throws IOException {
-        FashionMnist.Loaded loaded = FashionMnist.loadFrom(fixture("mixed"));
+        Splits loaded = FashionMnist.loadFrom(fixture("mixed"));
         assertEquals(2, loaded.train().size());
         assertEquals(5, loaded.test().label(0));
         assertEquals(64, loaded.checksum().length());
@@ -70,7 +70,7 @@ class FashionMnistTest {
     void realDebianFiles() throws IOException {
         assertTrue(Files.isDirectory(FashionMnist.SYSTEM_DIR), FashionMnist.SYSTEM_DIR
                 + " is missing: install it with apt-get install dataset-fashion-mnist (./run-tests does this as root)");
-        FashionMnist.Loaded loaded = FashionMnist.loadFrom(FashionMnist.SYSTEM_DIR);
+        Splits loaded = FashionMnist.loadFrom(FashionMnist.SYSTEM_DIR);
         assertEquals(60000, loaded.train().size());
         assertEquals(10000, loaded.test().size());
         int[] sixThousand = new int[10];
