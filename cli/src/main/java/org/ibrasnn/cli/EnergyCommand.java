@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.energy.DenseOperations;
 import org.ibrasnn.core.energy.EnergyModel;
 import org.ibrasnn.core.io.AtomicFiles;
@@ -18,7 +16,6 @@ import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.Relu;
-import org.ibrasnn.runtime.InferenceExport;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
 import org.ibrasnn.runtime.SpikeRuntime;
@@ -112,14 +109,8 @@ final class EnergyCommand implements Callable<Integer> {
 
     private Map<String, Object> snnEnergy(EnergyModel energy) throws IOException {
         ModelFile file = ModelFile.read(model);
-        SpikeRuntime runtime = SpikeRuntime.of("training".equals(file.kind()) ? InferenceExport.fold(file) : file);
-        Splits splits = data.load();
-        int count = limit > 0 ? Math.min(limit, splits.test().size()) : splits.test().size();
-        RunReport report;
-        try (ProgressBar bar = Progress.bar("infer", count)) {
-            report = runtime.run(splits.test(), count, SpikeRuntime.Mode.SPIKE_DRIVEN,
-                    Runtime.getRuntime().availableProcessors(), bar::stepTo);
-        }
+        RunReport report = SpikeRun.of(file, data.load().test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
+                SpikeRun.allCores()).report();
         PrintWriter out = this.spec.commandLine().getOut();
         double images = report.images();
         out.printf("%s, %s on %d test images (accuracy %.2f%%), %s: exact counts per image%n",

@@ -7,11 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
-import org.ibrasnn.runtime.InferenceExport;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
 import org.ibrasnn.runtime.SpikeRuntime;
@@ -51,18 +48,12 @@ final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ModelFile file = ModelFile.read(model);
-        SpikeRuntime runtime = SpikeRuntime.of("training".equals(file.kind()) ? InferenceExport.fold(file) : file);
-        Splits splits = data.load();
-        int count = limit > 0 ? Math.min(limit, splits.test().size()) : splits.test().size();
-        RunReport report;
-        try (ProgressBar bar = Progress.bar("infer", count)) {
-            report = runtime.run(splits.test(), count, dense ? SpikeRuntime.Mode.DENSE : SpikeRuntime.Mode.SPIKE_DRIVEN,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors(), bar::stepTo);
-        }
-        print(spec.commandLine().getOut(), runtime, report);
+        SpikeRun run = SpikeRun.of(ModelFile.read(model), data.load().test(), limit,
+                dense ? SpikeRuntime.Mode.DENSE : SpikeRuntime.Mode.SPIKE_DRIVEN,
+                threads != null ? threads : SpikeRun.allCores());
+        print(spec.commandLine().getOut(), run.runtime(), run.report());
         if (json != null) {
-            AtomicFiles.writeString(json, Json.pretty(toJson(runtime, report)));
+            AtomicFiles.writeString(json, Json.pretty(toJson(run.runtime(), run.report())));
         }
         return 0;
     }

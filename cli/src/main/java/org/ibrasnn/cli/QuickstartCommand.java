@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
@@ -61,12 +60,9 @@ final class QuickstartCommand implements Callable<Integer> {
         ModelFile inference = InferenceExport.fold(ModelFile.read(result.model()));
         Path inferenceFile = dir.resolve("inference.safetensors");
         inference.write(inferenceFile);
-        SpikeRuntime runtime = SpikeRuntime.of(inference);
-        RunReport spikes;
-        try (ProgressBar bar = Progress.bar("infer", splits.test().size())) {
-            spikes = runtime.run(splits.test(), 0, SpikeRuntime.Mode.SPIKE_DRIVEN,
-                    Runtime.getRuntime().availableProcessors(), bar::stepTo);
-        }
+        SpikeRun run = SpikeRun.of(inference, splits.test(), 0, SpikeRuntime.Mode.SPIKE_DRIVEN, SpikeRun.allCores());
+        SpikeRuntime runtime = run.runtime();
+        RunReport spikes = run.report();
         InferCommand.print(stdout, runtime, spikes);
         AtomicFiles.writeString(dir.resolve("infer.json"), Json.pretty(InferCommand.toJson(runtime, spikes)));
         stdout.println("[4/4] summary");
