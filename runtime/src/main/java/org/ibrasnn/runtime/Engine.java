@@ -28,10 +28,21 @@ final class Engine {
     private final float[][] membranes;
     private final int slots;
     private final boolean bitPlanes;
+    private final NeuronProbe probe;
     final Counters counters;
 
+    /** Sees the real-valued input of every neuron layer at every timestep, before the neuron fires. */
+    interface NeuronProbe {
+        void accept(int stat, float[] input);
+    }
+
     Engine(Compiler.Program program, Activation activation, Shape input, Mode mode) {
+        this(program, activation, input, mode, null);
+    }
+
+    Engine(Compiler.Program program, Activation activation, Shape input, Mode mode, NeuronProbe probe) {
         this.program = program;
+        this.probe = probe;
         this.activation = activation;
         this.input = input;
         this.mode = mode;
@@ -104,6 +115,9 @@ final class Engine {
         float[] x = in.real;
         float[] v = membranes[n.state()];
         counters.neuronSteps[n.stat()] += x.length;
+        if (probe != null) {
+            probe.accept(n.stat(), x);
+        }
         return switch (activation) {
             case Relu r -> {
                 float[] out = new float[x.length];

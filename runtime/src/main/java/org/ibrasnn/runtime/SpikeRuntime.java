@@ -127,6 +127,15 @@ public final class SpikeRuntime {
         return new Engine(program, spec.activation(), spec.input(), mode);
     }
 
+    /** A single-threaded engine that shows every neuron layer's input to {@code probe}. */
+    Engine probedEngine(Engine.NeuronProbe probe) {
+        return new Engine(program, spec.activation(), spec.input(), Mode.DENSE, probe);
+    }
+
+    Compiler.Program program() {
+        return program;
+    }
+
     private static int argMax(float[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {

@@ -1,0 +1,123 @@
+package org.ibrasnn.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.ibrasnn.core.convert.AnnConversion;
+import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.neuron.NeuronSpec;
+import org.ibrasnn.runtime.ImageSource;
+import org.ibrasnn.runtime.InferenceExport;
+import org.ibrasnn.runtime.NeuronInputLevels;
+import org.ibrasnn.runtime.SpikeRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ibra convert}: a trained ReLU ANN becomes an SNN model file, optionally calibrated. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Convert a trained ReLU ANN (ibra train --neuron ann) into a spiking model that eval, infer "
+                + "and energy accept. By default every ReLU is replaced and the weights are kept as they are; "
+                + "--calibrate K rescales each stream so that the --percentile of the ANN's activations on K "
+                + "training images reaches the neuron's saturation (D, or the LIF threshold), folded into the "
+                + "weights.",
+            "With --compare, no file is written: the ANN and its conversions to IBRA-LIF (N = 10, 100, 1000), "
+                + "I-LIF (D = 4) and LIF (T = 4, no leak) are run spike-driven on the test set and tabulated with exact energy."})
+final class ConvertCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DatasetOptions data = new DatasetOptions();
+
+    @Mixin
+    private NeuronOptions neuron = new NeuronOptions();
+
+    @Option(names = "--ann", required = true, description = "Trained ReLU ANN model file.")
+    private Path ann;
+
+    @Option(names = "--out", description = "SNN model file to write (not with --compare).")
+    private Path out;
+
+    @Option(names = "--calibrate", defaultValue = "0", paramLabel = "K",
+            description = "Calibrate per-stream scales on the first K training images (default 0: plain conversion).")
+    private int calibrate;
+
+    @Option(names = "--percentile", defaultValue = "99.99",
+            description = "Activation percentile that is mapped to saturation when calibrating (default ${DEFAULT-VALUE}).")
+    private double percentile;
+
+    @Option(names = "--compare", description = "Tabulate the ANN against several conversions instead of writing one.")
+    private boolean compare;
+
+    @Option(names = "--limit", defaultValue = "0", description = "With --compare: first K test images only (0: all).")
+    private int limit;
+
+    @Option(names = "--json", description = "With --compare: write the table as JSON here.")
+    private Path json;
+
+    @Option(names = "--markdown", description = "With --compare: write the table as Markdown here.")
+    private Path markdown;
+
+    @Override
+    public Integer call() throws IOException {
+        if (calibrate < 0) {
+            throw new IllegalArgumentException("--calibrate must be >= 0, got " + calibrate);
+        }
+        if (compare == (out != null)) {
+            throw new IllegalArgumentException("give exactly one of --out FILE or --compare");
+        }
+        ModelFile model = ModelFile.read(ann);
+        AnnConversion.requireAnn(model);
+        if (compare) {
+            new ConversionComparison(this, model).run(spec.commandLine().getOut(), limit, json, markdown);
+            return 0;
+        }
+        NeuronSpec target = target();
+        ModelFile snn = convert(model, target, calibrate > 0 ? levels(model) : null);
+        snn.write(out);
+        spec.commandLine().getOut().printf("%s: ReLU -> %s (%s) -> %s%n", snn.spec().arch(), target.describe(),
+                snn.provenance().get("conversion"), out);
+        return 0;
+    }
+
+    private NeuronSpec target() {
+        if (!(neuron.activation() instanceof NeuronSpec target)) {
+            throw new IllegalArgumentException("--neuron must be a spiking neuron (lif, ilif, iblif or ibra), not ann");
+        }
+        return target;
+    }
+
+    /** The conversion of {@code model} to {@code target}; calibrated when {@code levels} is given. */
+    ModelFile convert(ModelFile model, NeuronSpec target, Map<String, Double> levels) {
+        return levels == null ? AnnConversion.plain(model, target) : AnnConversion.calibrated(model, target, levels,
+                "calibrated on " + calibrate + " training images at the " + percentile + "th percentile");
+    }
+
+    /** Activation levels of the ANN's neuron layers on the first K training images, or null when not calibrating. */
+    Map<String, Double> levels(ModelFile model) throws IOException {
+        if (calibrate == 0) {
+            return null;
+        }
+        ImageDataset train = data.load().train();
+        SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(model));
+        try (ProgressBar bar = Progress.bar("calibrate", Math.min(calibrate, train.size()))) {
+            return NeuronInputLevels.measure(runtime, ImageSource.of(train), Math.min(calibrate, train.size()),
+                    percentile, bar::stepTo);
+        }
+    }
+
+    ImageDataset testImages() throws IOException {
+        return data.load().test();
+    }
+
+    boolean calibrating() {
+        return calibrate > 0;
+    }
+}
