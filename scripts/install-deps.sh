@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages ibra-snn needs, when missing and when we can (root + apt-get).
 #   install-deps.sh run    -> what running the tool needs (Fashion-MNIST files, jemalloc)
-#   install-deps.sh test   -> plus what the tests need (PyTorch for the reference/parity tests)
+#   install-deps.sh test   -> plus what the tests need (PyTorch for the reference/parity tests, Chromium
+#                             to check that HTML reports render)
 set -euo pipefail
 packages=(dataset-fashion-mnist libjemalloc2)
 if [[ "${1:-run}" == test ]]; then
-  packages+=(python3 python3-torch python3-numpy)
+  packages+=(python3 python3-torch python3-numpy chromium)
 fi
 missing=()
 for p in "${packages[@]}"; do

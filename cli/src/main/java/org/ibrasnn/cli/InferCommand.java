@@ -89,11 +89,13 @@ final class InferCommand implements Callable<Integer> {
             m.put("kind", l.kind());
             m.put("macs", l.macs());
             m.put("sops", l.sops());
+            m.put("literature_sops", l.literatureSops());
             m.put("events", l.events());
             m.put("spikes", l.spikes());
             m.put("firing_rate", l.firingRate());
             m.put("ones_per_neuron_per_step", l.onesPerNeuronPerStep());
             m.put("spikes_per_slot", l.spikesPerSlot());
+            m.put("count_histogram", l.countHistogram());
             return m;
         }).toList();
         out.put("layers", layers);

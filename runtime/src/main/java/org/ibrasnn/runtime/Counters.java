@@ -8,13 +8,19 @@ final class Counters {
     final long[] events;
     final long[] neuronSteps;
     final long[][] slotOnes;
+    /** Weight layers: the literature's estimate, mean input count x dense MACs, summed per timestep. */
+    final double[] literatureSops;
+    /** Neuron layers: how often each count S was emitted (counts above the last bin land in it). */
+    final long[][] histograms;
 
-    Counters(int layers, int slots) {
+    Counters(int layers, int slots, int bins) {
         macs = new long[layers];
         sops = new long[layers];
         events = new long[layers];
         neuronSteps = new long[layers];
         slotOnes = new long[layers][slots];
+        literatureSops = new double[layers];
+        histograms = new long[layers][bins];
     }
 
     void add(Counters other) {
@@ -23,6 +29,10 @@ final class Counters {
             sops[i] += other.sops[i];
             events[i] += other.events[i];
             neuronSteps[i] += other.neuronSteps[i];
+            literatureSops[i] += other.literatureSops[i];
+            for (int k = 0; k < histograms[i].length; k++) {
+                histograms[i][k] += other.histograms[i][k];
+            }
             for (int k = 0; k < slotOnes[i].length; k++) {
                 slotOnes[i][k] += other.slotOnes[i][k];
             }

@@ -52,8 +52,15 @@ final class Engine {
         }
         this.slots = activation instanceof NeuronSpec n ? n.slotsPerStep() : 1;
         this.bitPlanes = activation instanceof NeuronSpec n && n.encoding() == SpikeEncoding.BIT_PLANES;
-        this.counters = new Counters(program.stats().size(), slots);
+        this.counters = new Counters(program.stats().size(), slots, histogramBins(activation));
     }
+
+    /** Bins of the emitted-count histograms: one per count 0..D*N, at most {@value #MAX_BINS}. */
+    static int histogramBins(Activation activation) {
+        return activation instanceof NeuronSpec n ? (int) Math.min(MAX_BINS, n.maxCount() + 1L) : 1;
+    }
+
+    static final int MAX_BINS = 1 << 13;
 
     /** Class logits of one image (CHW floats), averaged over the timesteps. */
     float[] logits(float[] image) {
@@ -126,12 +133,13 @@ final class Engine {
                 }
                 yield Value.real(in.shape, out);
             }
-            case NeuronSpec spec -> Value.spikes(in.shape, fire(spec, x, v, t, counters.slotOnes[n.stat()]), 1);
+            case NeuronSpec spec -> Value.spikes(in.shape, fire(spec, x, v, t, counters.slotOnes[n.stat()],
+                    counters.histograms[n.stat()]), 1);
         };
     }
 
     /** One timestep of every neuron of a layer, exactly as the reference step function. */
-    private int[] fire(NeuronSpec spec, float[] x, float[] v, int t, long[] ones) {
+    private int[] fire(NeuronSpec spec, float[] x, float[] v, int t, long[] ones, long[] histogram) {
         int[] counts = new int[x.length];
         float alpha = (float) spec.alpha();
         for (int i = 0; i < x.length; i++) {
@@ -150,6 +158,7 @@ final class Engine {
                 }
             }
             counts[i] = s;
+            histogram[Math.min(s, histogram.length - 1)]++;
             countSlots(s, ones);
         }
         return counts;
@@ -275,6 +284,11 @@ final class Engine {
         if (in.isSpikes()) {
             counters.events[stat] += events;
             counters.sops[stat] += sops;
+            long valueSum = 0;
+            for (int s : in.counts) {
+                valueSum += s;
+            }
+            counters.literatureSops[stat] += (double) valueSum * denseMacs / in.counts.length;
         } else {
             counters.macs[stat] += denseMacs;
         }

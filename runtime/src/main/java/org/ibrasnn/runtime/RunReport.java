@@ -22,6 +22,11 @@ public record RunReport(String mode, int images, double accuracy, double seconds
         return layers.stream().mapToLong(LayerReport::sops).sum();
     }
 
+    /** The literature's estimate of all SOPs (see {@link LayerReport#literatureSops()}). */
+    public double totalLiteratureSops() {
+        return layers.stream().mapToDouble(LayerReport::literatureSops).sum();
+    }
+
     public double imagesPerSecond() {
         return images / seconds;
     }

@@ -93,7 +93,7 @@ public final class SpikeRuntime {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Counters total = new Counters(program.stats().size(), slots());
+        Counters total = new Counters(program.stats().size(), slots(), Engine.histogramBins(spec.activation()));
         perThread.forEach(total::add);
         int correct = 0;
         for (int i = 0; i < count; i++) {
@@ -111,10 +111,11 @@ public final class SpikeRuntime {
             long spikes = Arrays.stream(c.slotOnes[i]).sum();
             long steps = c.neuronSteps[i];
             boolean neuron = "neuron".equals(info.kind());
-            out.add(new LayerReport(info.name(), info.kind(), c.macs[i], c.sops[i], c.events[i], spikes,
+            out.add(new LayerReport(info.name(), info.kind(), c.macs[i], c.sops[i], c.literatureSops[i], c.events[i], spikes,
                     neuron && steps > 0 ? (double) spikes / (steps * slots()) : 0,
                     neuron && steps > 0 ? (double) spikes / steps : 0,
-                    neuron ? Arrays.stream(c.slotOnes[i]).boxed().toList() : List.of()));
+                    neuron ? Arrays.stream(c.slotOnes[i]).boxed().toList() : List.of(),
+                    neuron ? Arrays.stream(c.histograms[i]).boxed().toList() : List.of()));
         }
         return out;
     }

@@ -86,4 +86,25 @@ class SopCountTest {
         assertEquals(12.0 / (25 * 7), layer(r, "n1").firingRate(), 1e-12);
         assertEquals(12.0 / 25, layer(r, "n1").onesPerNeuronPerStep(), 1e-12);
     }
+
+    @Test
+    void literatureEstimateTakesCountsAsSpikesAndAverageFanOut() {
+        RunReport r = run(new IbLifSpec(3, 0.25, 1));
+        // conv: dense MACs per step = 3 x 3 outputs x 2 channels x 1 x 3 x 3 = 162; mean input count
+        // (1 + 7 + 4) / 25; estimate 12 / 25 x 162 = 77.76 against the exact 28.
+        assertEquals(12.0 / 25 * 162, layer(r, "conv").literatureSops(), 1e-9);
+        // fc: 18 x 2 = 36 MACs, mean count (9 x 1 + 9 x 2) / 18 = 1.5: estimate 54 against the exact 36.
+        assertEquals(54, layer(r, "fc").literatureSops(), 1e-9);
+        assertEquals(12.0 / 25 * 162 + 54, r.totalLiteratureSops(), 1e-9);
+        assertEquals(0, layer(r, "stem").literatureSops(), "the stem sees the image, not spikes");
+    }
+
+    @Test
+    void histogramsCountEveryEmittedValue() {
+        RunReport r = run(new IbLifSpec(3, 0.25, 1));
+        // n1: 22 zeros, one each of 1, 4 and 7; n2: nine 1s and nine 2s.
+        assertEquals(List.of(22L, 1L, 0L, 0L, 1L, 0L, 0L, 1L), layer(r, "n1").countHistogram());
+        assertEquals(List.of(0L, 9L, 9L, 0L, 0L, 0L, 0L, 0L), layer(r, "n2").countHistogram());
+        assertEquals(List.of(), layer(r, "conv").countHistogram());
+    }
 }

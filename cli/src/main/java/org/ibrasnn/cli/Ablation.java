@@ -1,0 +1,109 @@
+package org.ibrasnn.cli;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.ibrasnn.core.neuron.Activation;
+import org.ibrasnn.core.neuron.CountingNeuronSpec;
+import org.ibrasnn.core.neuron.ILifSpec;
+import org.ibrasnn.core.neuron.IbLifSpec;
+import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.ibrasnn.core.neuron.LifSpec;
+import org.ibrasnn.core.neuron.NeuronSpec;
+import org.ibrasnn.core.neuron.Relu;
+
+/** The paper's ablations as lists of models that share architecture, recipe and seed. */
+enum Ablation {
+
+    /** Table 4: ReLU ANN, LIF (T = 4), I-LIF (1 x 4), IBRA-LIF (1 x 1.5, N = 10) and IBRA-LIF (1 x 5.11, N = 100). */
+    TABLE4("Table 4: neuron settings at equal architecture, recipe and seed"),
+    /** Table 1: D x N = 2^B - 1 for N = 10, 100, 1000, plus unclipped D for N = 100 and 1000 (T = 1). */
+    TABLE1("Table 1: clipping level D and range-alignment factor N (T = 1)"),
+    /** Figure 3: IB-LIF with D = 15 (no range alignment) against IBRA-LIF with D = 1.5, N = 10 (same 4 bits). */
+    FIGURE3("Figure 3: emitted integer values without and with range alignment");
+
+    /**
+     * The count range standing in for an unclipped D: D x N = 2^24 - 1, far above any value a trained
+     * network reaches, so no count is ever clipped; bit-planes above the highest 1 cost nothing.
+     */
+    static final int UNCLIPPED_COUNTS = (1 << 24) - 1;
+
+    final String title;
+
+    Ablation(String title) {
+        this.title = title;
+    }
+
+    /** One model of an ablation. */
+    record Entry(String label, Activation activation) {}
+
+    static Ablation parse(String name) {
+        for (Ablation a : values()) {
+            if (a.name().equalsIgnoreCase(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown ablation '" + name + "'; choose table4, table1 or figure3");
+    }
+
+    List<Entry> entries() {
+        return switch (this) {
+            case TABLE4 -> List.of(new Entry("ReLU ANN", new Relu()), new Entry("LIF", LifSpec.of(4)),
+                    new Entry("I-LIF", new ILifSpec(4, 0.25, 1)),
+                    new Entry("IBRA-LIF (N=10)", new IbraLifSpec(1.5, 10, 0.25, 1)),
+                    new Entry("IBRA-LIF (N=100)", IbraLifSpec.paperDefault(1)));
+            case TABLE1 -> table1();
+            case FIGURE3 -> List.of(new Entry("IB-LIF (D=15, no range alignment)", new IbLifSpec(4, 0.25, 1)),
+                    new Entry("IBRA-LIF (D=1.5, N=10)", new IbraLifSpec(1.5, 10, 0.25, 1)));
+        };
+    }
+
+    private static List<Entry> table1() {
+        List<Entry> out = new ArrayList<>();
+        int[][] bitsByN = {{10, 4, 5, 6}, {100, 7, 8, 9}, {1000, 10, 11, 12, 13}};
+        for (int[] row : bitsByN) {
+            int n = row[0];
+            for (int i = 1; i < row.length; i++) {
+                out.add(entry(n, (1 << row[i]) - 1));
+            }
+            if (n > 10) {
+                out.add(entry(n, UNCLIPPED_COUNTS));
+            }
+        }
+        return out;
+    }
+
+    private static Entry entry(int n, int counts) {
+        double d = BigDecimal.valueOf(counts).divide(BigDecimal.valueOf(n)).doubleValue();
+        IbraLifSpec spec = new IbraLifSpec(d, n, 0.25, 1);
+        return new Entry("IBRA-LIF D=" + dText(spec) + " N=" + n, spec);
+    }
+
+    /** D as the tables print it: the number, or the infinity sign for the unclipped stand-in. */
+    static String dText(CountingNeuronSpec spec) {
+        return spec.maxCount() == UNCLIPPED_COUNTS ? "\u221e" : BigDecimal.valueOf(spec.d()).stripTrailingZeros().toPlainString();
+    }
+
+    /** The paper's "T x D" notation: timesteps times the largest value per step. */
+    static String timesByD(Activation a) {
+        return switch (a) {
+            case Relu r -> "-";
+            case LifSpec l -> l.timesteps() + " x 1";
+            case CountingNeuronSpec c -> c.timesteps() + " x " + dText(c);
+        };
+    }
+
+    /** A directory name for a model: the same setting always gets the same name, so ablations can share runs. */
+    static String slug(Activation a) {
+        String base = switch (a) {
+            case Relu r -> "ann";
+            case LifSpec l -> "lif-th" + l.threshold() + "-" + l.reset().name().toLowerCase();
+            case ILifSpec i -> "ilif-d" + i.maxValue();
+            case IbLifSpec b -> "iblif-b" + b.bits();
+            case IbraLifSpec r -> "ibra-dn" + r.maxCount() + "-n" + r.n();
+        };
+        return a instanceof NeuronSpec n ? base + "-t" + n.timesteps() + (n.timesteps() > 1 ? "-alpha" + n.alpha() : "")
+                : base;
+    }
+
+}

@@ -1,0 +1,146 @@
+package org.ibrasnn.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.data.Splits;
+import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.model.Architectures;
+import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.neuron.Relu;
+import org.ibrasnn.djl.train.Recipe;
+import org.ibrasnn.djl.train.TrainingRun;
+import org.ibrasnn.runtime.RunReport;
+import org.ibrasnn.runtime.SpikeRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ibra ablation}: trains the models of one of the paper's tables or figures and tabulates them. */
+@Command(name = "ablation", mixinStandardHelpOptions = true,
+        description = {"Train every model of one of the paper's ablations with the same architecture, recipe and "
+                + "seed, run each on the test set with the spike-driven runtime, and write DIR/<name>.md, "
+                + "DIR/<name>.json and DIR/<name>.png.",
+            "table4: ReLU ANN, LIF (T=4), I-LIF (1x4), IBRA-LIF (1x1.5, N=10), IBRA-LIF (1x5.11, N=100).",
+            "table1: IBRA-LIF with D x N = 2^B - 1 for N = 10, 100, 1000, and unclipped D for N = 100, 1000.",
+            "figure3: histograms of emitted values, IB-LIF (D=15) against IBRA-LIF (D=1.5, N=10).",
+            "Each model trains into DIR/<setting>/; a finished one is reused (also across ablations sharing DIR), "
+                + "an interrupted one resumes from its checkpoint."})
+final class AblationCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DatasetOptions data = new DatasetOptions();
+
+    @Parameters(index = "0", paramLabel = "ABLATION", description = "table4, table1 or figure3.")
+    private String which;
+
+    @Option(names = "--out", required = true, description = "Directory for the models and the tables.")
+    private Path out;
+
+    @Option(names = "--quick", description = "Quick form: 2 epochs on 30000 training images, 2000 test images "
+            + "(about 15 minutes for table4 on 2 cores).")
+    private boolean quick;
+
+    @Option(names = "--arch", defaultValue = "resnet-tiny", description = "Architecture (default: ${DEFAULT-VALUE}).")
+    private String arch;
+
+    @Option(names = "--recipe", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE}).")
+    private String recipeName;
+
+    @Option(names = "--epochs", description = "Epochs (default: the recipe's, or 2 with --quick).")
+    private Integer epochs;
+
+    @Option(names = "--train-limit", description = "First K training images (default: all, or 30000 with --quick).")
+    private Integer trainLimit;
+
+    @Option(names = "--test-limit", description = "First K test images (default: all, or 2000 with --quick).")
+    private Integer testLimit;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed shared by every model (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Override
+    public Integer call() throws IOException {
+        Ablation ablation = Ablation.parse(which);
+        Recipe recipe = switch (recipeName) {
+            case "quick" -> Recipe.quick(seed);
+            case "full" -> Recipe.full(seed);
+            default -> throw new IllegalArgumentException("unknown recipe '" + recipeName + "'; choose quick or full");
+        };
+        Integer e = epochs != null ? epochs : quick ? Integer.valueOf(2) : null;
+        if (e != null) {
+            recipe = recipe.withEpochs(e);
+        }
+        int trainCount = positiveOrAll(trainLimit, quick ? 30000 : 0, "--train-limit");
+        int testCount = positiveOrAll(testLimit, quick ? 2000 : 0, "--test-limit");
+        Architectures.build(arch, new Shape(1, 28, 28), 10, new Relu());
+        Splits splits = data.load();
+        ImageDataset train = trainCount > 0 ? splits.train().head(trainCount) : splits.train();
+        ImageDataset test = testCount > 0 ? splits.test().head(testCount) : splits.test();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("arch", arch);
+        settings.put("recipe", recipe.name());
+        settings.put("epochs", recipe.epochs());
+        settings.put("seed", seed);
+        settings.put("train_images", train.size());
+        settings.put("test_images", test.size());
+        settings.put("dataset", splits.directory() + " (sha256 " + splits.checksum() + ")");
+        claim(settings);
+
+        PrintWriter stdout = spec.commandLine().getOut();
+        List<AblationRow> rows = new ArrayList<>();
+        for (Ablation.Entry entry : ablation.entries()) {
+            Path dir = out.resolve(Ablation.slug(entry.activation()));
+            stdout.printf("%s: %s -> %s%n", ablation.name().toLowerCase(), entry.label(), dir);
+            stdout.flush();
+            if (!Files.exists(dir.resolve(TrainingRun.MODEL_FILE))) {
+                var model = Architectures.build(arch, train.shape(), train.classes(), entry.activation());
+                TrainingRun.execute(new TrainingRun.Plan(model, recipe, train, test, dir, true,
+                        BuildInfo.provenance(splits.checksum())), new ProgressListener(System.err));
+            }
+            ModelFile model = ModelFile.read(dir.resolve(TrainingRun.MODEL_FILE));
+            RunReport report = SpikeRun.of(model, test, 0, SpikeRuntime.Mode.SPIKE_DRIVEN, SpikeRun.allCores()).report();
+            rows.add(new AblationRow(entry, model.spec(), report));
+        }
+        AblationOutput.write(ablation, rows, settings, out, stdout);
+        return 0;
+    }
+
+    /** Records the shared settings in DIR, or refuses a DIR whose models were trained with other settings. */
+    private void claim(Map<String, Object> settings) throws IOException {
+        Path file = out.resolve("settings.json");
+        String json = Json.pretty(settings);
+        if (Files.exists(file)) {
+            String existing = Files.readString(file);
+            if (!existing.equals(json)) {
+                throw new IllegalArgumentException(out + " holds models trained with other settings:\n" + existing
+                        + "choose another --out, or repeat those settings");
+            }
+            return;
+        }
+        Files.createDirectories(out);
+        AtomicFiles.writeString(file, json);
+    }
+
+    private static int positiveOrAll(Integer given, int fallback, String option) {
+        int v = given != null ? given : fallback;
+        if (v < 0) {
+            throw new IllegalArgumentException(option + " must be >= 0, got " + v);
+        }
+        return v;
+    }
+}

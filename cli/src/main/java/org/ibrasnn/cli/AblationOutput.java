@@ -1,0 +1,129 @@
+package org.ibrasnn.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.core.neuron.CountingNeuronSpec;
+import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.ibrasnn.runtime.LayerReport;
+
+/** Writes an ablation's Markdown table, JSON and PNG chart. */
+final class AblationOutput {
+
+    private AblationOutput() {}
+
+    static void write(Ablation ablation, List<AblationRow> rows, Map<String, Object> settings, Path dir,
+                      PrintWriter stdout) throws IOException {
+        String name = ablation.name().toLowerCase(Locale.ROOT);
+        String table = switch (ablation) {
+            case TABLE4 -> table4(rows);
+            case TABLE1 -> table1(rows);
+            case FIGURE3 -> figure3(rows);
+        };
+        byte[] png = ablation == Ablation.FIGURE3 ? histograms(rows) : Charts.accuracyVsEnergy(ablation.title,
+                rows.stream().map(r -> new Charts.Point(r.entry().label() + " (" + Ablation.timesByD(r.spec().activation())
+                        + ")", "", r.energyMj(), r.accuracyPercent())).toList());
+        String md = "# " + ablation.title + "\n\n" + settingsLine(settings) + "\n\n" + table;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ablation", name);
+        json.put("title", ablation.title);
+        json.put("settings", settings);
+        json.put("energy_model", Map.of("name", AblationRow.ENERGY.name(), "mac_pj", AblationRow.ENERGY.macPicojoules(),
+                "ac_pj", AblationRow.ENERGY.acPicojoules()));
+        json.put("rows", rows.stream().map(r -> ablation == Ablation.FIGURE3 ? histogramJson(r) : r.json()).toList());
+        AtomicFiles.writeString(dir.resolve(name + ".md"), md);
+        AtomicFiles.writeString(dir.resolve(name + ".json"), Json.pretty(json));
+        Path pngFile = dir.resolve(name + ".png");
+        Path tmp = dir.resolve(name + ".png.tmp");
+        Files.write(tmp, png);
+        Files.move(tmp, pngFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        stdout.print(md);
+        stdout.printf("%nwrote %s, %s and %s%n", dir.resolve(name + ".md"), dir.resolve(name + ".json"), pngFile);
+    }
+
+    private static String settingsLine(Map<String, Object> s) {
+        return String.format(Locale.ROOT, "%s, recipe %s, %s epochs, seed %s, %s training images; spike-driven runtime "
+                + "on %s test images; energy per image with E_MAC = %.1f pJ, E_AC = %.1f pJ.", s.get("arch"),
+                s.get("recipe"), s.get("epochs"), s.get("seed"), s.get("train_images"), s.get("test_images"),
+                AblationRow.ENERGY.macPicojoules(), AblationRow.ENERGY.acPicojoules());
+    }
+
+    private static String table4(List<AblationRow> rows) {
+        return MarkdownTable.of(List.of("model", "T x D", "accuracy", "MACs", "SOPs", "energy (mJ)", "ANN twin / this"),
+                rows.stream().map(r -> List.of(r.entry().label(), Ablation.timesByD(r.spec().activation()),
+                        f("%.2f %%", r.accuracyPercent()), f("%.0f", r.macs()), f("%.0f", r.sops()),
+                        f("%.5f", r.energyMj()), f("%.2fx", r.annTwinMj() / r.energyMj()))).toList());
+    }
+
+    private static String table1(List<AblationRow> rows) {
+        return MarkdownTable.of(List.of("D", "N", "D x N", "B", "accuracy", "SOPs", "energy (mJ)", "ANN twin / this"),
+                rows.stream().map(r -> {
+                    IbraLifSpec s = (IbraLifSpec) r.spec().activation();
+                    boolean unclipped = s.maxCount() == Ablation.UNCLIPPED_COUNTS;
+                    return List.of(Ablation.dText(s), String.valueOf(s.n()),
+                            unclipped ? "\u221e" : "2^" + s.bits() + " - 1", unclipped ? "\u221e" : String.valueOf(s.bits()),
+                            f("%.2f %%", r.accuracyPercent()), f("%.0f", r.sops()), f("%.5f", r.energyMj()),
+                            f("%.2fx", r.annTwinMj() / r.energyMj()));
+                }).toList());
+    }
+
+    private static String figure3(List<AblationRow> rows) {
+        List<List<String>> cells = new ArrayList<>();
+        for (AblationRow r : rows) {
+            int max = ((CountingNeuronSpec) r.spec().activation()).maxCount();
+            for (LayerReport l : neurons(r)) {
+                long[] h = l.countHistogram().stream().mapToLong(Long::longValue).toArray();
+                long total = IntStream.range(0, h.length).mapToLong(k -> h[k]).sum();
+                long nonzero = total - h[0];
+                long low = IntStream.rangeClosed(1, Math.min(h.length - 1, max / 4)).mapToLong(k -> h[k]).sum();
+                double mean = IntStream.range(0, h.length).mapToDouble(k -> (double) k * h[k]).sum() / Math.max(1, total);
+                cells.add(List.of(r.entry().label(), l.name(), f("%.1f %%", 100.0 * h[0] / total),
+                        f("%.2f", mean), f("%.1f %%", 100.0 * low / Math.max(1, nonzero)),
+                        f("%.2f %%", 100.0 * h[Math.min(h.length - 1, max)] / total)));
+            }
+        }
+        return "Values crowd the low end when most non-zero values sit in the lowest quarter of 1..D x N.\n\n"
+                + MarkdownTable.of(List.of("model", "layer", "S = 0", "mean S", "non-zero S in lowest quarter",
+                        "S = D x N (clipped)"), cells);
+    }
+
+    private static List<LayerReport> neurons(AblationRow r) {
+        return r.report().layers().stream().filter(l -> l.kind().equals("neuron")).toList();
+    }
+
+    private static byte[] histograms(List<AblationRow> rows) {
+        List<byte[]> charts = new ArrayList<>();
+        for (AblationRow r : rows) {
+            int bins = neurons(r).getFirst().countHistogram().size();
+            List<String> categories = IntStream.range(1, bins).mapToObj(String::valueOf).toList();
+            Map<String, List<Double>> series = new LinkedHashMap<>();
+            for (LayerReport l : neurons(r)) {
+                List<Long> h = l.countHistogram();
+                double nonzero = h.stream().skip(1).mapToLong(Long::longValue).sum();
+                series.put(l.name(), h.stream().skip(1).map(v -> 100 * v / Math.max(1, nonzero)).toList());
+            }
+            charts.add(Charts.bars(r.entry().label(), "share of non-zero values (%)", categories, series, false));
+        }
+        return Charts.sideBySide(charts);
+    }
+
+    private static Map<String, Object> histogramJson(AblationRow r) {
+        Map<String, Object> m = new LinkedHashMap<>(r.json());
+        Map<String, List<Long>> layers = new LinkedHashMap<>();
+        neurons(r).forEach(l -> layers.put(l.name(), l.countHistogram()));
+        m.put("count_histograms", layers);
+        return m;
+    }
+
+    private static String f(String pattern, double v) {
+        return String.format(Locale.ROOT, pattern, v);
+    }
+}
