@@ -1,0 +1,175 @@
+package org.ibrasnn.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.runtime.LayerReport;
+import org.ibrasnn.runtime.RunReport;
+
+/** The HTML of {@code ibra report}: static markup, inline CSS and PNG data URIs; no script, no external file. */
+final class HtmlReport {
+
+    /** Histograms of wide count ranges are grouped into at most this many bars (besides S = 0). */
+    static final int MAX_BARS = 32;
+
+    private HtmlReport() {}
+
+    static String render(Path run, ModelFile model, JsonObject metrics, RunReport report) {
+        StringBuilder h = new StringBuilder();
+        String title = "ibra-snn report: " + model.spec().arch() + ", " + model.spec().activation().describe();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
+                .append("</title>\n<style>body{font-family:sans-serif;max-width:1000px;margin:2em auto;color:#222}"
+                        + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;word-break:break-word;"
+                        + "text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}"
+                        + "img{max-width:100%;display:block;margin:1em 0}</style></head><body>\n");
+        h.append("<h1>").append(esc(title)).append("</h1>\n<p>Run directory ").append(esc(run.toString()))
+                .append(". Spike-driven runtime on ").append(report.images()).append(" test images: accuracy ")
+                .append(f("%.2f %%", 100 * report.accuracy())).append(", T = ").append(report.timesteps())
+                .append(", virtual steps ").append(report.virtualSteps()).append(".</p>\n");
+        provenance(h, model);
+        curves(h, metrics);
+        layers(h, report);
+        energy(h, model, report);
+        histograms(h, report);
+        return h.append("</body></html>\n").toString();
+    }
+
+    private static void provenance(StringBuilder h, ModelFile model) {
+        h.append("<h2>Provenance</h2>\n<table>");
+        model.provenance().forEach((k, v) -> h.append("<tr><td>").append(esc(k)).append("</td><td>")
+                .append(esc(v)).append("</td></tr>"));
+        h.append("</table>\n");
+    }
+
+    private static void curves(StringBuilder h, JsonObject metrics) {
+        h.append("<h2>Training</h2>\n");
+        List<Integer> epochs = new ArrayList<>();
+        Map<String, List<Double>> loss = new LinkedHashMap<>();
+        Map<String, List<Double>> accuracy = new LinkedHashMap<>();
+        loss.put("train loss", new ArrayList<>());
+        accuracy.put("train accuracy", new ArrayList<>());
+        accuracy.put("test accuracy", new ArrayList<>());
+        for (JsonElement e : metrics.getAsJsonArray("epochs")) {
+            JsonObject o = e.getAsJsonObject();
+            epochs.add(o.get("epoch").getAsInt());
+            loss.get("train loss").add(o.get("train_loss").getAsDouble());
+            accuracy.get("train accuracy").add(100 * o.get("train_accuracy").getAsDouble());
+            accuracy.get("test accuracy").add(100 * o.get("test_accuracy").getAsDouble());
+        }
+        h.append("<p>").append(epochs.size()).append(" epochs, final test accuracy ")
+                .append(f("%.2f %%", 100 * metrics.get("test_accuracy").getAsDouble())).append(", wall time ")
+                .append(f("%.0f s", metrics.get("wall_seconds").getAsDouble())).append(".</p>\n");
+        image(h, "training loss", Charts.lines("Training loss", "loss", epochs, loss));
+        image(h, "accuracy per epoch", Charts.lines("Accuracy", "accuracy (%)", epochs, accuracy));
+    }
+
+    private static void layers(StringBuilder h, RunReport r) {
+        h.append("<h2>Spikes per layer</h2>\n<table><tr><th>layer</th><th>kind</th><th>MACs/img</th><th>SOPs/img</th>"
+                + "<th>spikes/img</th><th>firing rate</th><th>1-bits per neuron per step</th></tr>");
+        List<String> names = new ArrayList<>();
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        rates.put("firing rate (%)", new ArrayList<>());
+        Map<String, List<Double>> ones = new LinkedHashMap<>();
+        ones.put("1-bits per neuron per step", new ArrayList<>());
+        for (LayerReport l : r.layers()) {
+            h.append("<tr><td>").append(esc(l.name())).append("</td><td>").append(l.kind()).append("</td><td>")
+                    .append(f("%.0f", (double) l.macs() / r.images())).append("</td><td>")
+                    .append(f("%.0f", (double) l.sops() / r.images())).append("</td><td>")
+                    .append(f("%.0f", (double) l.spikes() / r.images())).append("</td><td>")
+                    .append(f("%.4f", l.firingRate())).append("</td><td>").append(f("%.3f", l.onesPerNeuronPerStep()))
+                    .append("</td></tr>");
+            if (l.kind().equals("neuron")) {
+                names.add(l.name());
+                rates.get("firing rate (%)").add(100 * l.firingRate());
+                ones.get("1-bits per neuron per step").add(l.onesPerNeuronPerStep());
+            }
+        }
+        h.append("</table>\n");
+        if (names.isEmpty() || r.totalSops() == 0) {
+            h.append("<p>No spikes: this is a ReLU network.</p>\n");
+            return;
+        }
+        image(h, "firing rate per layer", Charts.bars("Firing rate per neuron layer", "%", names, rates, false));
+        image(h, "1-bits per neuron", Charts.bars("1-bits per neuron per timestep", "ones", names, ones, false));
+    }
+
+    private static void energy(StringBuilder h, ModelFile model, RunReport r) {
+        AblationRow row = new AblationRow(new Ablation.Entry(model.spec().arch(), model.spec().activation()),
+                model.spec(), r);
+        h.append("<h2>Energy per image</h2>\n<p>").append(f("%.0f MACs + %.0f SOPs = %.5f mJ", row.macs(), row.sops(),
+                row.energyMj())).append(" (fp32: E_MAC 4.6 pJ, E_AC 0.9 pJ); the same architecture as a ReLU ANN: ")
+                .append(f("%.5f mJ, %.2fx", row.annTwinMj(), row.annTwinMj() / row.energyMj())).append(". Literature ")
+                .append("estimate: ").append(f("%.0f SOPs", r.totalLiteratureSops() / r.images())).append(".</p>\n<p>")
+                .append(esc(EnergyCommand.ESTIMATE_NOTE)).append("</p>\n");
+        List<String> names = new ArrayList<>();
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        series.put("exact", new ArrayList<>());
+        series.put("literature estimate", new ArrayList<>());
+        for (LayerReport l : r.layers()) {
+            if (!l.kind().equals("neuron")) {
+                names.add(l.name());
+                double macs = (double) l.macs() / r.images();
+                series.get("exact").add(AblationRow.ENERGY.millijoules(macs, (double) l.sops() / r.images()));
+                series.get("literature estimate").add(AblationRow.ENERGY.millijoules(macs, l.literatureSops() / r.images()));
+            }
+        }
+        image(h, "energy per layer", Charts.bars("Energy per layer (mJ per image)", "mJ", names, series, false));
+    }
+
+    private static void histograms(StringBuilder h, RunReport r) {
+        h.append("<h2>Emitted values</h2>\n");
+        List<LayerReport> neurons = r.layers().stream().filter(l -> l.kind().equals("neuron") && l.spikes() > 0).toList();
+        if (neurons.isEmpty()) {
+            h.append("<p>No emitted counts to show.</p>\n");
+            return;
+        }
+        int bins = neurons.getFirst().countHistogram().size();
+        int width = (int) Math.ceil((bins - 1) / (double) MAX_BARS);
+        List<String> categories = new ArrayList<>();
+        for (int lo = 1; lo < bins; lo += width) {
+            int hi = Math.min(bins - 1, lo + width - 1);
+            categories.add(lo == hi ? String.valueOf(lo) : lo + "-" + hi);
+        }
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        for (LayerReport l : neurons) {
+            List<Long> counts = l.countHistogram();
+            double nonzero = counts.stream().skip(1).mapToLong(Long::longValue).sum();
+            List<Double> shares = new ArrayList<>();
+            for (int lo = 1; lo < bins; lo += width) {
+                long sum = 0;
+                for (int k = lo; k < Math.min(bins, lo + width); k++) {
+                    sum += counts.get(k);
+                }
+                shares.add(100 * sum / Math.max(1, nonzero));
+            }
+            series.put(l.name() + f(" (%.0f %% zeros)", 100.0 * counts.getFirst() / Math.max(1, counts.stream()
+                    .mapToLong(Long::longValue).sum())), shares);
+        }
+        h.append("<p>Share of the non-zero counts S per value").append(width > 1 ? " (grouped, " + width + " values per bar)" : "")
+                .append("; the legend gives each layer's share of zeros.</p>\n");
+        image(h, "histograms of emitted values", Charts.bars("Emitted counts S per neuron layer", "share of non-zero (%)",
+                categories, series, false));
+    }
+
+    private static void image(StringBuilder h, String alt, byte[] png) {
+        h.append("<img alt=\"").append(esc(alt)).append("\" src=\"").append(Charts.dataUri(png)).append("\">\n");
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String f(String pattern, double... v) {
+        Object[] args = new Object[v.length];
+        for (int i = 0; i < v.length; i++) {
+            args[i] = v[i];
+        }
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}

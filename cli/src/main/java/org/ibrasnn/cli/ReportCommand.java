@@ -1,0 +1,69 @@
+package org.ibrasnn.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.djl.train.TrainingRun;
+import org.ibrasnn.runtime.SpikeRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ibra report}: one self-contained HTML page about a training run. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write RUN_DIR/report.html, one self-contained page (charts embedded as PNG): training curves, "
+                + "per-layer firing rates and 1-bits per neuron, the exact energy breakdown beside the literature's "
+                + "estimate, and histograms of the emitted values, from a spike-driven run on test images.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DatasetOptions data = new DatasetOptions();
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A directory written by ibra train (or quickstart).")
+    private Path run;
+
+    @Option(names = "--limit", defaultValue = "1000", description = "Test images for the spike-driven run (0: all; default ${DEFAULT-VALUE}).")
+    private int limit;
+
+    @Option(names = "--out", description = "HTML file to write (default: RUN_DIR/report.html).")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Path metricsFile = run.resolve(TrainingRun.METRICS_FILE);
+        Path modelFile = run.resolve(TrainingRun.MODEL_FILE);
+        for (Path p : new Path[] {metricsFile, modelFile}) {
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalArgumentException(run + " is not a finished training run: " + p.getFileName() + " is missing");
+            }
+        }
+        JsonObject metrics;
+        try {
+            metrics = JsonParser.parseString(Files.readString(metricsFile)).getAsJsonObject();
+        } catch (JsonSyntaxException | IllegalStateException e) {
+            throw new IllegalArgumentException(metricsFile + " is not valid metrics JSON: " + e.getMessage());
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
+        }
+        ModelFile model = ModelFile.read(modelFile);
+        SpikeRun spikeRun = SpikeRun.of(model, data.load().test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
+                SpikeRun.allCores());
+        Path target = out != null ? out : run.resolve("report.html");
+        AtomicFiles.writeString(target, HtmlReport.render(run, model, metrics, spikeRun.report()));
+        spec.commandLine().getOut().printf("report: %s%n", target);
+        return 0;
+    }
+}

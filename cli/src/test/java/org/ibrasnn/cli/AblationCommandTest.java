@@ -1,0 +1,68 @@
+package org.ibrasnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The ablation lists match the paper, and {@code ibra ablation} writes, reuses and guards its directory. */
+class AblationCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static int run(StringWriter err, String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void table1HasThePapersDAndNSettings() {
+        List<String> d = Ablation.TABLE1.entries().stream()
+                .map(e -> Ablation.dText((IbraLifSpec) e.activation()) + "/" + ((IbraLifSpec) e.activation()).n()).toList();
+        assertEquals(List.of("1.5/10", "3.1/10", "6.3/10", "1.27/100", "2.55/100", "5.11/100", "\u221e/100",
+                "1.023/1000", "2.047/1000", "4.095/1000", "8.191/1000", "\u221e/1000"), d);
+        assertEquals(List.of("-", "4 x 1", "1 x 4", "1 x 1.5", "1 x 5.11"),
+                Ablation.TABLE4.entries().stream().map(e -> Ablation.timesByD(e.activation())).toList());
+    }
+
+    @Test
+    void figure3WritesTablesChartAndReusesFinishedModels() throws Exception {
+        Path out = dir.resolve("abl");
+        StringWriter err = new StringWriter();
+        String[] args = {"ablation", "figure3", "--epochs", "1", "--train-limit", "128", "--test-limit", "32",
+            "--out", out.toString()};
+        assertEquals(0, run(err, args), err.toString());
+        String md = Files.readString(out.resolve("figure3.md"));
+        assertTrue(md.contains("IB-LIF (D=15") && md.contains("IBRA-LIF (D=1.5, N=10)") && md.contains("head.neuron"), md);
+        assertTrue(Files.readString(out.resolve("figure3.json")).contains("\"count_histograms\""));
+        var png = ImageIO.read(out.resolve("figure3.png").toFile());
+        assertNotNull(png);
+        assertEquals(2 * Charts.WIDTH, png.getWidth(), "two histograms side by side");
+
+        Path model = out.resolve("iblif-b4-t1").resolve("model.safetensors");
+        FileTime trained = Files.getLastModifiedTime(model);
+        assertEquals(0, run(err, args), err.toString());
+        assertEquals(trained, Files.getLastModifiedTime(model), "a finished model is reused, not retrained");
+
+        StringWriter refused = new StringWriter();
+        assertEquals(2, run(refused, "ablation", "figure3", "--epochs", "1", "--train-limit", "128", "--test-limit",
+                "32", "--seed", "2", "--out", out.toString()));
+        assertTrue(refused.toString().contains("other settings"), refused.toString());
+        assertEquals(2, run(refused, "ablation", "table9", "--out", out.toString()));
+        assertTrue(refused.toString().contains("unknown ablation 'table9'"), refused.toString());
+    }
+}

@@ -1,0 +1,89 @@
+package org.ibrasnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code ibra report} on a real (tiny) training run: the page embeds every chart as a decodable PNG, and
+ * headless Chromium (Debian's {@code chromium}, installed by {@code scripts/install-deps.sh test}) renders it
+ * to a screenshot without a console message. A missing Chromium fails the test.
+ */
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static int run(StringWriter err, String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void reportEmbedsEveryChartAndRendersInChromium() throws Exception {
+        Path runDir = dir.resolve("run");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "train", "--epochs", "2", "--train-limit", "256", "--out", runDir.toString()), err.toString());
+        assertEquals(0, run(err, "report", runDir.toString(), "--limit", "40"), err.toString());
+        String html = Files.readString(runDir.resolve("report.html"));
+        Matcher m = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"").matcher(html);
+        int images = 0;
+        while (m.find()) {
+            BufferedImage png = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1))));
+            assertNotNull(png, "image " + images + " does not decode");
+            assertEquals(Charts.WIDTH, png.getWidth());
+            images++;
+        }
+        assertEquals(6, images, "loss, accuracy, firing rate, 1-bits, energy and histogram charts");
+        assertTrue(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"),
+                "self-contained: no script, no external resource");
+
+        Path shot = dir.resolve("shot.png");
+        Path log = dir.resolve("chromium.log");
+        Process chromium = new ProcessBuilder(chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--enable-logging=stderr", "--v=0", "--window-size=1100,5000", "--screenshot=" + shot,
+                runDir.resolve("report.html").toUri().toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "chromium did not finish in 120 s");
+        List<String> console = Files.readAllLines(log).stream().filter(l -> l.contains(":CONSOLE")).toList();
+        assertEquals(List.of(), console, "console messages while rendering the report");
+        assertTrue(Files.exists(shot) && Files.size(shot) > 20_000, "screenshot missing or blank: " + shot);
+        BufferedImage screenshot = ImageIO.read(shot.toFile());
+        assertEquals(1100, screenshot.getWidth());
+    }
+
+    @Test
+    void aDirectoryWithoutARunIsNamed() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(err, "report", dir.toString()));
+        assertTrue(err.toString().contains("not a finished training run") && err.toString().contains("metrics.json"),
+                err.toString());
+    }
+
+    private static String chromium() {
+        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("Chromium is not installed: run scripts/install-deps.sh test (Debian package chromium)");
+    }
+}
