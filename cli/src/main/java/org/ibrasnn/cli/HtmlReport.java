@@ -2,6 +2,10 @@ package org.ibrasnn.cli;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonSyntaxException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +23,15 @@ final class HtmlReport {
     static final int MAX_BARS = 32;
 
     private HtmlReport() {}
+
+    /** A run's metrics.json, or an IllegalArgumentException naming the file. */
+    static JsonObject readMetrics(Path file) throws IOException {
+        try {
+            return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+        } catch (JsonSyntaxException | IllegalStateException e) {
+            throw new IllegalArgumentException(file + " is not valid metrics JSON: " + e.getMessage());
+        }
+    }
 
     static String render(Path run, ModelFile model, JsonObject metrics, RunReport report) {
         StringBuilder h = new StringBuilder();

@@ -65,6 +65,9 @@ final class QuickstartCommand implements Callable<Integer> {
         RunReport spikes = run.report();
         InferCommand.print(stdout, runtime, spikes);
         AtomicFiles.writeString(dir.resolve("infer.json"), Json.pretty(InferCommand.toJson(runtime, spikes)));
+        Path report = dir.resolve("report.html");
+        AtomicFiles.writeString(report, HtmlReport.render(dir, ModelFile.read(result.model()),
+                HtmlReport.readMetrics(result.metrics()), spikes));
         stdout.println("[4/4] summary");
         stdout.printf("      test accuracy   %.2f%% (dense training form, %d test images)%n",
                 100 * result.testAccuracy(), splits.test().size());
@@ -75,6 +78,7 @@ final class QuickstartCommand implements Callable<Integer> {
                 (double) spikes.totalSops() / spikes.images(), spikes.imagesPerSecond());
         stdout.printf("      files           %s, %s, %s, %s%n", result.model(), inferenceFile, result.metrics(),
                 dir.resolve("infer.json"));
+        stdout.printf("      report          %s (open it in a browser)%n", report);
         return 0;
     }
 }

@@ -1,8 +1,6 @@
 package org.ibrasnn.cli;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonSyntaxException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,12 +47,7 @@ final class ReportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(run + " is not a finished training run: " + p.getFileName() + " is missing");
             }
         }
-        JsonObject metrics;
-        try {
-            metrics = JsonParser.parseString(Files.readString(metricsFile)).getAsJsonObject();
-        } catch (JsonSyntaxException | IllegalStateException e) {
-            throw new IllegalArgumentException(metricsFile + " is not valid metrics JSON: " + e.getMessage());
-        }
+        JsonObject metrics = HtmlReport.readMetrics(metricsFile);
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }

@@ -86,9 +86,12 @@ class CommandErrorsTest {
         assertTrue(badShape.err().contains("CxHxW"), badShape.err());
     }
 
+    private static final List<String> COMMANDS = List.of("version", "data", "train", "eval", "export", "infer",
+            "energy", "convert", "ablation", "report", "quickstart");
+
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("version", "data", "train", "eval", "export", "infer", "energy", "quickstart")) {
+        for (String command : COMMANDS) {
             Outcome o = run(command, "--help");
             assertEquals(0, o.code(), command);
             assertTrue(o.out().startsWith("Usage: ibra " + command), o.out());
@@ -96,7 +99,7 @@ class CommandErrorsTest {
         Outcome check = run("data", "check", "--help");
         assertTrue(check.out().contains("--root"), check.out());
         Outcome top = run("--help");
-        for (String command : List.of("version", "data", "train", "eval", "export", "infer", "energy", "quickstart")) {
+        for (String command : COMMANDS) {
             assertTrue(top.out().contains("  " + command + " "), top.out());
         }
     }
