@@ -2,12 +2,14 @@ package org.ibrasnn.bench;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.ibrasnn.core.data.FashionMnist;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
-import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.io.Tensor;
+import org.ibrasnn.core.model.Layer;
 import org.ibrasnn.djl.train.LoadedModel;
-import org.ibrasnn.runtime.ImageSource;
 import org.ibrasnn.runtime.InferenceExport;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
@@ -16,8 +18,10 @@ import org.ibrasnn.runtime.SpikeRuntime;
 /**
  * Spike-driven runtime vs DJL dense inference of the same trained model, side by side: batch-1 latency
  * (median of many single-image calls, one thread for the runtime), batch-64 throughput (runtime: 64
- * images across all cores; DJL: one batch of 64), and runtime throughput as the firing rate changes
- * (inputs scaled by 0.25 .. 2). Usage: RuntimeVsDjl TRAINING_MODEL_FILE [REPEATS].
+ * images across all cores; DJL: one batch of 64), and runtime throughput as the firing rate changes. The
+ * firing rate is moved by shifting every neuron's input: a constant delta added to the bias of every
+ * conv/linear except the classifier (scaling the input image does not work: the stem's BatchNorm is
+ * affine, so spikes hardly change). Usage: RuntimeVsDjl TRAINING_MODEL_FILE [REPEATS].
  */
 public final class RuntimeVsDjl {
 
@@ -44,15 +48,37 @@ public final class RuntimeVsDjl {
             System.out.printf("batch 64 throughput: runtime %.0f images/s (%d threads), DJL %.0f images/s -> ratio %.2f%n",
                     64 / rt64, cores, 64 / djl64, djl64 / rt64);
         }
-        System.out.println("runtime throughput vs firing rate (inputs scaled; 500 images):");
-        for (float scale : new float[] {0.25f, 0.5f, 1f, 2f}) {
-            RunReport r = runtime.run(scaled(test, scale), 500, SpikeRuntime.Mode.SPIKE_DRIVEN,
+        System.out.println("runtime throughput vs firing rate (every neuron input shifted by delta; 500 images, "
+                + "all cores):");
+        ModelFile folded = InferenceExport.fold(trained);
+        for (float delta : new float[] {-0.5f, -0.25f, 0f, 0.25f, 0.5f, 1f}) {
+            RunReport r = SpikeRuntime.of(shifted(folded, delta)).run(test, 500, SpikeRuntime.Mode.SPIKE_DRIVEN,
                     Runtime.getRuntime().availableProcessors(), k -> { });
             double ones = r.layers().stream().filter(l -> l.kind().equals("neuron"))
                     .mapToDouble(LayerReport::onesPerNeuronPerStep).average().orElse(0);
-            System.out.printf("  scale %.2f: %.1f 1-bits/neuron/step, %.0f SOPs/image, %.0f images/s%n", scale, ones,
-                    (double) r.totalSops() / r.images(), r.imagesPerSecond());
+            double sops = (double) r.totalSops() / r.images();
+            System.out.printf("  delta %+.2f: %.2f 1-bits/neuron/step, %.2f M SOPs/image, %.0f images/s, %.2f ns/SOP, "
+                    + "accuracy %.1f %%%n", delta, ones, sops / 1e6, r.imagesPerSecond(),
+                    1e9 / (r.imagesPerSecond() * sops), 100 * r.accuracy());
         }
+    }
+
+    /** The inference model with {@code delta} added to every bias except the classifier's. */
+    private static ModelFile shifted(ModelFile folded, float delta) {
+        String classifier = folded.spec().layers().stream().filter(l -> l instanceof Layer.Linear)
+                .map(l -> ((Layer.Linear) l).name()).reduce((a, b) -> b).orElseThrow() + ".bias";
+        Map<String, Tensor> tensors = new LinkedHashMap<>(folded.tensors());
+        tensors.replaceAll((name, t) -> {
+            if (!name.endsWith(".bias") || name.equals(classifier)) {
+                return t;
+            }
+            float[] v = t.toArray();
+            for (int i = 0; i < v.length; i++) {
+                v[i] += delta;
+            }
+            return Tensor.of(v, t.shape());
+        });
+        return new ModelFile("inference", folded.spec(), folded.provenance(), tensors);
     }
 
     private interface Call {
@@ -77,20 +103,5 @@ public final class RuntimeVsDjl {
         float[] x = new float[data.shape().size()];
         data.copyImages(new int[] {i}, x);
         return x;
-    }
-
-    private static ImageSource scaled(ImageDataset data, float scale) {
-        ImageSource base = ImageSource.of(data);
-        return new ImageSource() {
-            @Override public Shape shape() { return base.shape(); }
-            @Override public int size() { return base.size(); }
-            @Override public int label(int i) { return base.label(i); }
-            @Override public void image(int i, float[] dst) {
-                base.image(i, dst);
-                for (int k = 0; k < dst.length; k++) {
-                    dst[k] *= scale;
-                }
-            }
-        };
     }
 }
