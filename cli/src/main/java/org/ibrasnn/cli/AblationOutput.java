@@ -30,7 +30,7 @@ final class AblationOutput {
         };
         byte[] png = ablation == Ablation.FIGURE3 ? histograms(rows) : Charts.accuracyVsEnergy(ablation.title,
                 rows.stream().map(r -> new Charts.Point(r.entry().label() + " (" + Ablation.timesByD(r.spec().activation())
-                        + ")", "", r.energyMj(), r.accuracyPercent())).toList());
+                        + ")", r.energyMj(), r.accuracyPercent())).toList());
         String md = "# " + ablation.title + "\n\n" + settingsLine(settings) + "\n\n" + table;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ablation", name);

@@ -29,8 +29,8 @@ final class Charts {
 
     private Charts() {}
 
-    /** One labelled point of an accuracy-versus-energy chart; points sharing a {@code series} share a colour. */
-    record Point(String label, String series, double energyMj, double accuracyPercent) {}
+    /** One labelled point of an accuracy-versus-energy chart. */
+    record Point(String label, double energyMj, double accuracyPercent) {}
 
     /** Accuracy against energy per image, one marker per model: up and to the left is better. */
     static byte[] accuracyVsEnergy(String title, List<Point> points) {

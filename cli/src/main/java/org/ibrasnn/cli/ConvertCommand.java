@@ -116,8 +116,4 @@ final class ConvertCommand implements Callable<Integer> {
     ImageDataset testImages() throws IOException {
         return data.load().test();
     }
-
-    boolean calibrating() {
-        return calibrate > 0;
-    }
 }
