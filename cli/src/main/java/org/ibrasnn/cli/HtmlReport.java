@@ -116,7 +116,9 @@ final class HtmlReport {
         AblationRow row = new AblationRow(new Ablation.Entry(model.spec().arch(), model.spec().activation()),
                 model.spec(), r);
         h.append("<h2>Energy per image</h2>\n<p>").append(f("%.0f MACs + %.0f SOPs = %.5f mJ", row.macs(), row.sops(),
-                row.energyMj())).append(" (fp32: E_MAC 4.6 pJ, E_AC 0.9 pJ); the same architecture as a ReLU ANN: ")
+                row.energyMj())).append(f(" (%s: E_MAC %.2f pJ, E_AC %.2f pJ)", AblationRow.ENERGY.name(),
+                AblationRow.ENERGY.macPicojoules(), AblationRow.ENERGY.acPicojoules()))
+                .append("; the same architecture as a ReLU ANN: ")
                 .append(f("%.5f mJ, %.2fx", row.annTwinMj(), row.annTwinMj() / row.energyMj())).append(". Literature ")
                 .append("estimate: ").append(f("%.0f SOPs", r.totalLiteratureSops() / r.images())).append(".</p>\n<p>")
                 .append(esc(EnergyCommand.ESTIMATE_NOTE)).append("</p>\n");
@@ -178,11 +180,7 @@ final class HtmlReport {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String f(String pattern, double... v) {
-        Object[] args = new Object[v.length];
-        for (int i = 0; i < v.length; i++) {
-            args[i] = v[i];
-        }
+    private static String f(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);
     }
 }
