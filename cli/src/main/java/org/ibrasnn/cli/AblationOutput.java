@@ -2,7 +2,6 @@ package org.ibrasnn.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,9 +41,7 @@ final class AblationOutput {
         AtomicFiles.writeString(dir.resolve(name + ".md"), md);
         AtomicFiles.writeString(dir.resolve(name + ".json"), Json.pretty(json));
         Path pngFile = dir.resolve(name + ".png");
-        Path tmp = dir.resolve(name + ".png.tmp");
-        Files.write(tmp, png);
-        Files.move(tmp, pngFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(pngFile, out -> out.write(png));
         stdout.print(md);
         stdout.printf("%nwrote %s, %s and %s%n", dir.resolve(name + ".md"), dir.resolve(name + ".json"), pngFile);
     }
