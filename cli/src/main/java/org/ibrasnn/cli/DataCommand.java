@@ -13,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ibra data}: dataset utilities. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Dataset utilities (check).",
-        subcommands = DataCommand.Check.class)
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Dataset utilities (check, make-events).",
+        subcommands = {DataCommand.Check.class, MakeEventsCommand.class})
 final class DataCommand implements Runnable {
 
     @Spec
