@@ -88,6 +88,9 @@ final class AblationCommand implements Callable<Integer> {
         int trainCount = positiveOrAll(trainLimit, quick ? 30000 : 0, "--train-limit");
         int testCount = positiveOrAll(testLimit, quick ? 2000 : 0, "--test-limit");
         Architectures.build(arch, new Shape(1, 28, 28), 10, new Relu());
+        if (data.events()) {
+            throw new IllegalArgumentException("ablations run on still images; their settings use different T");
+        }
         Splits splits = data.load();
         ImageDataset train = trainCount > 0 ? splits.train().head(trainCount) : splits.train();
         ImageDataset test = testCount > 0 ? splits.test().head(testCount) : splits.test();

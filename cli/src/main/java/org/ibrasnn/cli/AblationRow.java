@@ -29,9 +29,9 @@ record AblationRow(Ablation.Entry entry, ModelSpec spec, RunReport report) {
         return ENERGY.millijoules(macs(), sops());
     }
 
-    /** Energy of the same architecture as a ReLU ANN: every conv/linear a MAC. */
+    /** Energy of the same architecture as a ReLU ANN: every conv/linear a MAC, at every input frame. */
     double annTwinMj() {
-        return ENERGY.millijoules(DenseOperations.total(DenseOperations.of(spec.withActivation(new Relu()))), 0);
+        return ENERGY.millijoules(DenseOperations.perImage(spec.withActivation(new Relu())), 0);
     }
 
     Map<String, Object> json() {

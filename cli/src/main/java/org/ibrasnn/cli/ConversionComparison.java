@@ -47,7 +47,7 @@ final class ConversionComparison {
     }
 
     void run(PrintWriter out, int limit, Path json, Path markdown) throws IOException {
-        ImageDataset test = command.testImages();
+        ImageDataset test = command.testImages(ann);
         Map<String, Double> levels = command.levels(ann);
         EnergyModel energy = EnergyModel.FP32;
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -105,7 +105,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (calibrate == 0) {
             return null;
         }
-        ImageDataset train = data.load().train();
+        ImageDataset train = data.load(model.spec().inputFrames()).train();
         SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(model));
         try (ProgressBar bar = Progress.bar("calibrate", Math.min(calibrate, train.size()))) {
             return NeuronInputLevels.measure(runtime, ImageSource.of(train), Math.min(calibrate, train.size()),
@@ -113,7 +113,7 @@ final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    ImageDataset testImages() throws IOException {
-        return data.load().test();
+    ImageDataset testImages(ModelFile model) throws IOException {
+        return data.load(model.spec().inputFrames()).test();
     }
 }

@@ -116,7 +116,7 @@ final class EnergyCommand implements Callable<Integer> {
 
     private Map<String, Object> snnEnergy(EnergyModel energy) throws IOException {
         ModelFile file = ModelFile.read(model);
-        RunReport report = SpikeRun.of(file, data.load().test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
+        RunReport report = SpikeRun.of(file, data.load(file.spec().inputFrames()).test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
                 SpikeRun.allCores()).report();
         PrintWriter out = this.spec.commandLine().getOut();
         double images = report.images();
@@ -141,7 +141,7 @@ final class EnergyCommand implements Callable<Integer> {
         }
         double snn = energy.millijoules(report.totalMacs() / images, report.totalSops() / images);
         double estimate = energy.millijoules(report.totalMacs() / images, report.totalLiteratureSops() / images);
-        long annMacs = DenseOperations.total(DenseOperations.of(file.spec().withActivation(new Relu())));
+        long annMacs = DenseOperations.perImage(file.spec().withActivation(new Relu()));
         double annMj = energy.millijoules(annMacs, 0);
         out.printf("SNN: %.0f MACs + %.0f SOPs = %.5f mJ per image; ANN twin: %d MACs = %.5f mJ; "
                 + "efficiency ANN/SNN %.2fx%n", report.totalMacs() / images, report.totalSops() / images, snn,

@@ -48,7 +48,8 @@ final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SpikeRun run = SpikeRun.of(ModelFile.read(model), data.load().test(), limit,
+        ModelFile file = ModelFile.read(model);
+        SpikeRun run = SpikeRun.of(file, data.load(file.spec().inputFrames()).test(), limit,
                 dense ? SpikeRuntime.Mode.DENSE : SpikeRuntime.Mode.SPIKE_DRIVEN,
                 threads != null ? threads : SpikeRun.allCores());
         print(spec.commandLine().getOut(), run.runtime(), run.report());

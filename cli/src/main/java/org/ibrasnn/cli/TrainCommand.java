@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.djl.train.TrainingRun;
 import picocli.CommandLine.Command;
@@ -76,8 +77,14 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRun.Plan plan() throws IOException {
         Recipe recipe = recipe();
         var activation = neuron.activation();
-        Splits splits = data.load();
-        ModelSpec model = Architectures.build(arch, splits.train().shape(), splits.train().classes(), activation);
+        int frames = data.events() ? activation.timesteps() : 1;
+        Splits splits = data.load(frames);
+        Shape shape = splits.train().shape();
+        ModelSpec model = Architectures.build(arch, new Shape(shape.channels() / frames, shape.height(), shape.width()),
+                splits.train().classes(), activation);
+        if (frames > 1) {
+            model = model.withInputFrames(frames);
+        }
         TrainingRun.checkOutput(out, resume);
         if (trainLimit < 0) {
             throw new IllegalArgumentException("--train-limit must be >= 0, got " + trainLimit);

@@ -55,4 +55,32 @@ class MakeEventsCommandTest {
         assertEquals(2, run(bad, "data", "make-events", "--from", "cifar10", "--out", out.toString()));
         assertTrue(bad.toString().contains("unknown source 'cifar10'"), bad.toString());
     }
+
+    @Test
+    void eventModelsTrainOverFramesAndRunSpikeDriven() throws Exception {
+        Path events = dir.resolve("nfm");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "data", "make-events", "--limit", "8", "--out", events.toString()), err.toString());
+        Path runDir = dir.resolve("run");
+        String[] data = {"--dataset", "nfashion-mnist", "--root", events.toString(), "--pool", "2"};
+        assertEquals(0, run(err, concat(new String[] {"train", "--neuron", "lif", "--T", "4", "--epochs", "1", "--out",
+            runDir.toString()}, data)), err.toString());
+        Path model = runDir.resolve("model.safetensors");
+        assertEquals(4, org.ibrasnn.core.io.ModelFile.read(model).spec().inputFrames());
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        assertEquals(0, cli.execute(concat(new String[] {"infer", "--model", model.toString()}, data)), err.toString());
+        assertTrue(out.toString().contains("T=4") && out.toString().contains("on 8 images"), out.toString());
+        StringWriter bad = new StringWriter();
+        assertEquals(2, run(bad, "infer", "--model", model.toString()));
+        assertTrue(bad.toString().contains("takes 4 event frames"), bad.toString());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The central test: spike-driven inference (bit-planes, unary slots or binary spikes; accumulate-only
  * after the stem) gives the same logits as the DJL training form, for every neuron setting and
- * T in {1, 4}, on seeded random residual networks.
+ * T in {1, 4}, on seeded random residual networks; and for event input, where frame t of the input feeds
+ * timestep t, for every setting at T = 4 and T = 10.
  *
  * <p>Tolerance: zero. Weights are multiples of 2^-6, BatchNorm statistics make {@code var + eps = 1}, and
  * images are multiples of 2^-4, so every product and partial sum is a short binary fraction that float32
@@ -102,10 +103,29 @@ class SpikeDrivenEquivalenceTest {
         assertTrue(cases == 40);
     }
 
+    @Test
+    void framesOverTimeGiveTheSameLogitsToo() {
+        int cases = 0;
+        for (int frames : new int[] {4, 10}) {
+            for (NeuronSpec neuron : settings(frames)) {
+                for (int seed = 0; seed < 2; seed++) {
+                    check(network(neuron).withInputFrames(frames), new SplittableRandom(seed * 31L + frames));
+                    cases++;
+                }
+            }
+        }
+        assertTrue(cases == 20);
+    }
+
     private static void check(NeuronSpec neuron, SplittableRandom random) {
-        ModelSpec spec = network(neuron);
+        check(network(neuron), random);
+    }
+
+    private static void check(ModelSpec spec, SplittableRandom random) {
+        NeuronSpec neuron = (NeuronSpec) spec.activation();
+        int size = spec.input().size();
         Map<String, Tensor> weights = tensors(spec, random);
-        float[] images = new float[IMAGES * 64];
+        float[] images = new float[IMAGES * size];
         for (int i = 0; i < images.length; i++) {
             images[i] = random.nextInt(33) / 16f;
         }
@@ -113,7 +133,7 @@ class SpikeDrivenEquivalenceTest {
         SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(new ModelFile("training", spec, Map.of(), weights)));
         boolean anySpikes = false;
         for (int n = 0; n < IMAGES; n++) {
-            float[] image = Arrays.copyOfRange(images, n * 64, (n + 1) * 64);
+            float[] image = Arrays.copyOfRange(images, n * size, (n + 1) * size);
             float[] expected = Arrays.copyOfRange(training, n * 3, (n + 1) * 3);
             String where = neuron.describe() + " image " + n;
             assertArrayEquals(expected, runtime.logits(image, SpikeRuntime.Mode.SPIKE_DRIVEN), 0f, where + " spike-driven");
@@ -128,7 +148,8 @@ class SpikeDrivenEquivalenceTest {
             SpikingNetwork network = SpikingNetwork.of(spec);
             network.block().initialize(manager, DataType.FLOAT32, network.inputShape(IMAGES));
             NamedParameters.of(network).forEach((name, p) -> ParameterTensors.load(p.getArray(), weights.get(name), name));
-            NDArray x = manager.create(images, new ai.djl.ndarray.types.Shape(IMAGES, 1, 8, 8));
+            var in = spec.input();
+            NDArray x = manager.create(images, new ai.djl.ndarray.types.Shape(IMAGES, in.channels(), in.height(), in.width()));
             return network.forward(new ParameterStore(manager, false), x, false).toFloatArray();
         }
     }

@@ -21,7 +21,8 @@ import org.ibrasnn.core.model.ModelSpec;
 /**
  * The DJL form of a {@link ModelSpec}: one block that maps images {@code [batch, C, H, W]} to class logits
  * {@code [batch, classes]}, running the spiking part over T timesteps (time-major {@code [T * batch, ...]})
- * and averaging the logits over time. The blocks that own parameters are kept by their spec names so
+ * and averaging the logits over time. A still image is repeated at every timestep; an input of F frames
+ * (stacked along the channels) is split so that frame t is the input of timestep t. The blocks that own parameters are kept by their spec names so
  * that model files use the spec's stable tensor names.
  */
 public final class SpikingNetwork {
@@ -32,9 +33,11 @@ public final class SpikingNetwork {
 
     private SpikingNetwork(ModelSpec spec) {
         this.spec = spec;
-        int steps = spec.activation().timesteps();
+        int steps = spec.steps();
         this.block = new SequentialBlock();
-        if (steps > 1) {
+        if (spec.inputFrames() > 1) {
+            block.add(LambdaBlock.singleton(x -> framesOverTime(x, steps), "time_split"));
+        } else if (steps > 1) {
             block.add(LambdaBlock.singleton(x -> repeatOverTime(x, steps), "time_expand"));
         }
         block.addAll(blocks(spec.layers()));
@@ -113,6 +116,15 @@ public final class SpikingNetwork {
         Shape s = x.getShape();
         Shape timeMajor = new Shape(steps).addAll(s);
         return x.expandDims(0).broadcast(timeMajor).reshape(new Shape(steps * s.get(0)).addAll(s.slice(1)));
+    }
+
+    /** {@code [B, F * C, H, W]} to time-major {@code [F * B, C, H, W]}: frame t of every image at step t. */
+    private static NDArray framesOverTime(NDArray x, int frames) {
+        Shape s = x.getShape();
+        long batch = s.get(0);
+        return x.reshape(new Shape(batch, frames, s.get(1) / frames).addAll(s.slice(2)))
+                .transpose(1, 0, 2, 3, 4)
+                .reshape(new Shape(frames * batch, s.get(1) / frames).addAll(s.slice(2)));
     }
 
     private static NDArray meanOverTime(NDArray x, int steps) {

@@ -36,7 +36,7 @@ final class Compiler {
         Compiler c = new Compiler(model.tensors());
         ModelSpec spec = model.spec();
         List<Integer> sizes = new ArrayList<>();
-        List<Node> nodes = c.sequence(spec.layers(), spec.input(), sizes);
+        List<Node> nodes = c.sequence(spec.layers(), spec.stepInput(), sizes);
         return new Program(nodes, List.copyOf(c.stats), c.states, List.copyOf(sizes));
     }
 

@@ -2,6 +2,7 @@ package org.ibrasnn.runtime;
 
 import java.util.Arrays;
 import java.util.List;
+import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.Activation;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
@@ -24,6 +25,9 @@ final class Engine {
     private final Compiler.Program program;
     private final Activation activation;
     private final Shape input;
+    private final Shape stepInput;
+    private final int steps;
+    private final boolean frames;
     private final Mode mode;
     private final float[][] membranes;
     private final int slots;
@@ -36,15 +40,18 @@ final class Engine {
         void accept(int stat, float[] input);
     }
 
-    Engine(Compiler.Program program, Activation activation, Shape input, Mode mode) {
-        this(program, activation, input, mode, null);
+    Engine(Compiler.Program program, ModelSpec spec, Mode mode) {
+        this(program, spec, mode, null);
     }
 
-    Engine(Compiler.Program program, Activation activation, Shape input, Mode mode, NeuronProbe probe) {
+    Engine(Compiler.Program program, ModelSpec spec, Mode mode, NeuronProbe probe) {
         this.program = program;
         this.probe = probe;
-        this.activation = activation;
-        this.input = input;
+        this.activation = spec.activation();
+        this.input = spec.input();
+        this.stepInput = spec.stepInput();
+        this.steps = spec.steps();
+        this.frames = spec.inputFrames() > 1;
         this.mode = mode;
         this.membranes = new float[program.states()][];
         for (int i = 0; i < membranes.length; i++) {
@@ -62,7 +69,7 @@ final class Engine {
 
     static final int MAX_BINS = 1 << 13;
 
-    /** Class logits of one image (CHW floats), averaged over the timesteps. */
+    /** Class logits of one image (CHW floats; with input frames, frame t at timestep t), averaged over the timesteps. */
     float[] logits(float[] image) {
         if (image.length != input.size()) {
             throw new IllegalArgumentException("input has " + image.length + " values but the model expects "
@@ -71,10 +78,10 @@ final class Engine {
         for (float[] m : membranes) {
             Arrays.fill(m, 0f);
         }
-        int steps = activation.timesteps();
         float[] sum = null;
         for (int t = 0; t < steps; t++) {
-            float[] out = run(program.nodes(), Value.real(input, image), t).real;
+            float[] step = frames ? Arrays.copyOfRange(image, t * stepInput.size(), (t + 1) * stepInput.size()) : image;
+            float[] out = run(program.nodes(), Value.real(stepInput, step), t).real;
             if (sum == null) {
                 sum = out;
             } else {

@@ -40,8 +40,7 @@ public final class InferenceExport {
         }
         InferenceExport export = new InferenceExport(training);
         List<Layer> layers = export.layers(training.spec().layers(), false);
-        ModelSpec folded = new ModelSpec(training.spec().arch(), training.spec().input(), training.spec().classes(),
-                training.spec().activation(), layers);
+        ModelSpec folded = training.spec().withLayers(layers);
         Map<String, String> provenance = new LinkedHashMap<>(training.provenance());
         provenance.put("folded", "batchnorm into conv; range alignment 1/N (N=" + export.n + ") into spike-driven layers");
         return new ModelFile("inference", folded, provenance, export.out);

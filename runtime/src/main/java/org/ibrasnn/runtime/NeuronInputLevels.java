@@ -30,7 +30,7 @@ public final class NeuronInputLevels {
             throw new IllegalArgumentException("calibration needs 1.." + images.size() + " images, got " + count);
         }
         List<Compiler.StatInfo> stats = runtime.program().stats();
-        long steps = (long) count * runtime.spec().activation().timesteps();
+        long steps = (long) count * runtime.spec().steps();
         Sampler[] samplers = new Sampler[stats.size()];
         for (int i = 0; i < stats.size(); i++) {
             if ("neuron".equals(stats.get(i).kind())) {

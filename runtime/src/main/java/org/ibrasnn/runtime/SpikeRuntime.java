@@ -100,7 +100,7 @@ public final class SpikeRuntime {
             correct += predictions[i] == data.label(i) ? 1 : 0;
         }
         return new RunReport(mode.name().toLowerCase(), count, count == 0 ? 0 : (double) correct / count, seconds,
-                spec.activation().timesteps(), spec.activation().timesteps() * slots(), layers(total),
+                spec.steps(), spec.steps() * slots(), layers(total),
                 Arrays.stream(predictions).boxed().toList());
     }
 
@@ -125,12 +125,12 @@ public final class SpikeRuntime {
     }
 
     private Engine engine(Mode mode) {
-        return new Engine(program, spec.activation(), spec.input(), mode);
+        return new Engine(program, spec, mode);
     }
 
     /** A single-threaded engine that shows every neuron layer's input to {@code probe}. */
     Engine probedEngine(Engine.NeuronProbe probe) {
-        return new Engine(program, spec.activation(), spec.input(), Mode.DENSE, probe);
+        return new Engine(program, spec, Mode.DENSE, probe);
     }
 
     Compiler.Program program() {

@@ -23,11 +23,16 @@ public final class DenseOperations {
         this.shape = input;
     }
 
-    /** Per-layer MACs, in network order. */
+    /** Per-layer MACs of one timestep, in network order. */
     public static List<LayerMacs> of(ModelSpec spec) {
-        DenseOperations ops = new DenseOperations(spec.input());
+        DenseOperations ops = new DenseOperations(spec.stepInput());
         ops.walk(spec.layers());
         return List.copyOf(ops.out);
+    }
+
+    /** MACs of one image: every timestep the network runs ({@link ModelSpec#steps()}). */
+    public static long perImage(ModelSpec spec) {
+        return total(of(spec)) * spec.steps();
     }
 
     /** Sum over layers. */

@@ -37,6 +37,9 @@ public final class ModelSpecJson {
         input.add(spec.input().width());
         o.add("input", input);
         o.addProperty("classes", spec.classes());
+        if (spec.inputFrames() > 1) {
+            o.addProperty("input_frames", spec.inputFrames());
+        }
         o.add("activation", activation(spec.activation()));
         o.add("layers", layers(spec.layers()));
         return o.toString();
@@ -60,8 +63,9 @@ public final class ModelSpecJson {
         }
         Shape shape = new Shape(number(input.get(0), "spec.input").intValue(),
                 number(input.get(1), "spec.input").intValue(), number(input.get(2), "spec.input").intValue());
+        int frames = o.has("input_frames") ? number(o.get("input_frames"), "spec.input_frames").intValue() : 1;
         return new ModelSpec(f.string("arch"), shape, f.integer("classes"),
-                readActivation(f.object("activation")), readLayers(f.array("layers"), "spec.layers"));
+                readActivation(f.object("activation")), readLayers(f.array("layers"), "spec.layers"), frames);
     }
 
     private static JsonObject activation(Activation a) {

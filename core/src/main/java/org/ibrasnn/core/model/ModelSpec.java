@@ -4,15 +4,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.ibrasnn.core.neuron.Activation;
+import org.ibrasnn.core.neuron.NeuronSpec;
 
 /**
  * A whole architecture as data: input shape, number of classes, the activation every
- * {@link Layer.Neuron} uses, and the layer list. The trainer, the exporter and the spike-driven runtime
+ * {@link Layer.Neuron} uses, the layer list, and how the input meets time: with {@code inputFrames = 1} the
+ * same image is presented at every one of the activation's T timesteps; with {@code inputFrames = F > 1}
+ * the input's channels hold F frames (event-camera data), frame t is presented at timestep t, and the
+ * network runs F timesteps (a spiking activation must have T = F; a ReLU twin runs the frames one by one). The trainer, the exporter and the spike-driven runtime
  * are all driven by this one value. Construction checks shapes, unique names and the spike-driven rule:
  * only the first conv/linear sees the image, every later one consumes neuron outputs, max-pooling sits
  * on membrane-side values, and the network ends in real-valued logits.
  */
-public record ModelSpec(String arch, Shape input, int classes, Activation activation, List<Layer> layers) {
+public record ModelSpec(String arch, Shape input, int classes, Activation activation, List<Layer> layers,
+                        int inputFrames) {
+
+    /** A spec whose input image is presented at every timestep. */
+    public ModelSpec(String arch, Shape input, int classes, Activation activation, List<Layer> layers) {
+        this(arch, input, classes, activation, layers, 1);
+    }
 
     public ModelSpec {
         if (arch == null || arch.isBlank()) {
@@ -25,7 +35,15 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
             throw new IllegalArgumentException("model spec " + arch + ": needs >= 2 classes, got " + classes);
         }
         layers = List.copyOf(layers);
-        Shape out = new Checker(arch).run(input, layers);
+        if (inputFrames < 1 || input.channels() % inputFrames != 0) {
+            throw new IllegalArgumentException("model spec " + arch + ": " + inputFrames + " input frames do not divide "
+                    + "the input " + input);
+        }
+        if (inputFrames > 1 && activation instanceof NeuronSpec n && n.timesteps() != inputFrames) {
+            throw new IllegalArgumentException("model spec " + arch + ": the input holds " + inputFrames
+                    + " frames, so the neuron needs T=" + inputFrames + ", got T=" + n.timesteps());
+        }
+        Shape out = new Checker(arch).run(stepShape(input, inputFrames), layers);
         if (!out.isFlat() || out.channels() != classes) {
             throw new IllegalArgumentException("model spec " + arch + ": network outputs " + out
                     + " but " + classes + " class logits were declared");
@@ -34,7 +52,33 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
 
     /** The same architecture with another activation (e.g. the ANN twin of an SNN). */
     public ModelSpec withActivation(Activation other) {
-        return new ModelSpec(arch, input, classes, other, layers);
+        return new ModelSpec(arch, input, classes, other, layers, inputFrames);
+    }
+
+    /** The same layers fed {@code frames} frames of the current input shape, stacked along the channels. */
+    public ModelSpec withInputFrames(int frames) {
+        Shape step = stepInput();
+        return new ModelSpec(arch, new Shape(step.channels() * frames, step.height(), step.width()), classes,
+                activation, layers, frames);
+    }
+
+    /** The same input, activation and frames with other layers (e.g. after folding BatchNorm). */
+    public ModelSpec withLayers(List<Layer> other) {
+        return new ModelSpec(arch, input, classes, activation, other, inputFrames);
+    }
+
+    /** What the first layer sees at one timestep. */
+    public Shape stepInput() {
+        return stepShape(input, inputFrames);
+    }
+
+    /** Timesteps the network runs: the input frames, or the activation's T for a still image. */
+    public int steps() {
+        return inputFrames > 1 ? inputFrames : activation.timesteps();
+    }
+
+    private static Shape stepShape(Shape input, int frames) {
+        return frames == 1 ? input : new Shape(input.channels() / frames, input.height(), input.width());
     }
 
     /** What kind of values flow at a point of the network. */
