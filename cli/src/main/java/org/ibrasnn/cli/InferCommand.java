@@ -72,6 +72,10 @@ final class InferCommand implements Callable<Integer> {
         }
         out.printf("%-30s %14.0f %14.0f%n", "total per image", (double) r.totalMacs() / r.images(),
                 (double) r.totalSops() / r.images());
+        if (r.timesteps() > 1) {
+            out.printf("SOPs per image at timesteps 1..%d: %s%n", r.timesteps(), r.sopsPerTimestep().stream()
+                    .map(s -> String.format("%.0f", (double) s / r.images())).toList());
+        }
     }
 
     static Map<String, Object> toJson(SpikeRuntime runtime, RunReport r) {
@@ -97,11 +101,13 @@ final class InferCommand implements Callable<Integer> {
             m.put("ones_per_neuron_per_step", l.onesPerNeuronPerStep());
             m.put("spikes_per_slot", l.spikesPerSlot());
             m.put("count_histogram", l.countHistogram());
+            m.put("sops_per_timestep", l.sopsPerTimestep());
             return m;
         }).toList();
         out.put("layers", layers);
         out.put("total_macs", r.totalMacs());
         out.put("total_sops", r.totalSops());
+        out.put("sops_per_timestep", r.sopsPerTimestep());
         out.put("macs_per_image", (double) r.totalMacs() / r.images());
         out.put("sops_per_image", (double) r.totalSops() / r.images());
         out.put("counts_note", "layers[].macs/sops/spikes and total_* are exact sums over all images; *_per_image are means");

@@ -12,8 +12,10 @@ final class Counters {
     final double[] literatureSops;
     /** Neuron layers: how often each count S was emitted (counts above the last bin land in it). */
     final long[][] histograms;
+    /** Weight layers: SOPs at each timestep. */
+    final long[][] sopsByStep;
 
-    Counters(int layers, int slots, int bins) {
+    Counters(int layers, int slots, int bins, int steps) {
         macs = new long[layers];
         sops = new long[layers];
         events = new long[layers];
@@ -21,6 +23,7 @@ final class Counters {
         slotOnes = new long[layers][slots];
         literatureSops = new double[layers];
         histograms = new long[layers][bins];
+        sopsByStep = new long[layers][steps];
     }
 
     void add(Counters other) {
@@ -32,6 +35,9 @@ final class Counters {
             literatureSops[i] += other.literatureSops[i];
             for (int k = 0; k < histograms[i].length; k++) {
                 histograms[i][k] += other.histograms[i][k];
+            }
+            for (int k = 0; k < sopsByStep[i].length; k++) {
+                sopsByStep[i][k] += other.sopsByStep[i][k];
             }
             for (int k = 0; k < slotOnes[i].length; k++) {
                 slotOnes[i][k] += other.slotOnes[i][k];

@@ -59,7 +59,7 @@ final class Engine {
         }
         this.slots = activation instanceof NeuronSpec n ? n.slotsPerStep() : 1;
         this.bitPlanes = activation instanceof NeuronSpec n && n.encoding() == SpikeEncoding.BIT_PLANES;
-        this.counters = new Counters(program.stats().size(), slots, histogramBins(activation));
+        this.counters = new Counters(program.stats().size(), slots, histogramBins(activation), steps);
     }
 
     /** Bins of the emitted-count histograms: one per count 0..D*N, at most {@value #MAX_BINS}. */
@@ -101,8 +101,8 @@ final class Engine {
     private Value run(List<Node> nodes, Value v, int t) {
         for (Node node : nodes) {
             v = switch (node) {
-                case Node.Conv c -> conv(c, v);
-                case Node.Linear l -> linear(l, v);
+                case Node.Conv c -> conv(c, v, t);
+                case Node.Linear l -> linear(l, v, t);
                 case Node.Neuron n -> neuron(n, v, t);
                 case Node.MaxPool p -> maxPool(p, v);
                 case Node.GlobalAvgPool g -> globalAvgPool(g, v);
@@ -183,7 +183,7 @@ final class Engine {
         }
     }
 
-    private Value conv(Node.Conv c, Value in) {
+    private Value conv(Node.Conv c, Value in, int t) {
         ConvGeometry g = c.geometry();
         float[] w = c.weights().values;
         int positions = g.inH * g.inW;
@@ -211,7 +211,7 @@ final class Engine {
                 sops += (long) e * g.fanout(p / g.inW, p % g.inW);
             }
         }
-        count(c.stat(), in, g.denseMacs(), events, sops);
+        count(c.stat(), t, in, g.denseMacs(), events, sops);
         return Value.real(g.outputShape(), combine(acc, c.bias().values, g.outH * g.outW, g.outC));
     }
 
@@ -237,7 +237,7 @@ final class Engine {
         return s;
     }
 
-    private Value linear(Node.Linear l, Value in) {
+    private Value linear(Node.Linear l, Value in, int t) {
         int out = l.out();
         float[][] acc = accumulators(in, out);
         long events = 0;
@@ -274,7 +274,7 @@ final class Engine {
                 }
             }
         }
-        count(l.stat(), in, (long) l.in() * out, events, events * out);
+        count(l.stat(), t, in, (long) l.in() * out, events, events * out);
         return Value.real(Shape.flat(out), combine(acc, l.bias().values, 1, out));
     }
 
@@ -287,10 +287,11 @@ final class Engine {
         return new float[planes][size];
     }
 
-    private void count(int stat, Value in, long denseMacs, long events, long sops) {
+    private void count(int stat, int t, Value in, long denseMacs, long events, long sops) {
         if (in.isSpikes()) {
             counters.events[stat] += events;
             counters.sops[stat] += sops;
+            counters.sopsByStep[stat][t] += sops;
             long valueSum = 0;
             for (int s : in.counts) {
                 valueSum += s;

@@ -22,6 +22,17 @@ public record RunReport(String mode, int images, double accuracy, double seconds
         return layers.stream().mapToLong(LayerReport::sops).sum();
     }
 
+    /** Exact SOPs of all layers at each timestep, summed over images. */
+    public List<Long> sopsPerTimestep() {
+        long[] sum = new long[timesteps];
+        for (LayerReport l : layers) {
+            for (int t = 0; t < l.sopsPerTimestep().size(); t++) {
+                sum[t] += l.sopsPerTimestep().get(t);
+            }
+        }
+        return java.util.Arrays.stream(sum).boxed().toList();
+    }
+
     /** The literature's estimate of all SOPs (see {@link LayerReport#literatureSops()}). */
     public double totalLiteratureSops() {
         return layers.stream().mapToDouble(LayerReport::literatureSops).sum();

@@ -93,7 +93,8 @@ public final class SpikeRuntime {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Counters total = new Counters(program.stats().size(), slots(), Engine.histogramBins(spec.activation()));
+        Counters total = new Counters(program.stats().size(), slots(), Engine.histogramBins(spec.activation()),
+                spec.steps());
         perThread.forEach(total::add);
         int correct = 0;
         for (int i = 0; i < count; i++) {
@@ -115,7 +116,8 @@ public final class SpikeRuntime {
                     neuron && steps > 0 ? (double) spikes / (steps * slots()) : 0,
                     neuron && steps > 0 ? (double) spikes / steps : 0,
                     neuron ? Arrays.stream(c.slotOnes[i]).boxed().toList() : List.of(),
-                    neuron ? Arrays.stream(c.histograms[i]).boxed().toList() : List.of()));
+                    neuron ? Arrays.stream(c.histograms[i]).boxed().toList() : List.of(),
+                    neuron ? List.of() : Arrays.stream(c.sopsByStep[i]).boxed().toList()));
         }
         return out;
     }

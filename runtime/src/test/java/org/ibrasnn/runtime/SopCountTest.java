@@ -28,6 +28,15 @@ class SopCountTest {
 
     private static final int[][] SPIKES = {{0, 0, 1}, {1, 3, 7}, {4, 2, 4}};
 
+    @Test
+    void sopsAreSplitByTimestep() {
+        // Whole-number pixels leave no residue after the soft reset, so both steps see the same counts.
+        RunReport r = run(new IbLifSpec(3, 0.25, 2));
+        assertEquals(List.of(28L, 28L), layer(r, "conv").sopsPerTimestep());
+        assertEquals(List.of(28L + 36, 28L + 36), r.sopsPerTimestep());
+        assertEquals(56, layer(r, "conv").sops());
+    }
+
     private static RunReport run(NeuronSpec neuron) {
         ModelSpec spec = new ModelSpec("hand", new Shape(1, 5, 5), 2, neuron, List.of(
                 new Layer.Conv("stem", 1, 1, 1, 1, 0, true), new Layer.Neuron("n1"),
