@@ -11,7 +11,18 @@ import org.ibrasnn.djl.SpikingNetwork;
 /** Dense, inference-mode evaluation of a network on a labelled image set. */
 public final class Evaluation {
 
+    /** Samples per evaluation batch after time-major expansion (images x timesteps). */
+    static final int TIME_MAJOR_BATCH = 500;
+
     private Evaluation() {}
+
+    /**
+     * Images per evaluation batch: DJL keeps every intermediate of a batch until it ends, so the batch shrinks
+     * with the timesteps (500 images at T = 1, 50 at T = 10) to keep memory the same.
+     */
+    public static int batchSize(SpikingNetwork network) {
+        return Math.max(1, TIME_MAJOR_BATCH / network.spec().steps());
+    }
 
     /** Top-1 accuracy in [0, 1] over the first {@code limit} images ({@code <= 0}: all). */
     public static double accuracy(SpikingNetwork network, ParameterStore store, NDManager manager,

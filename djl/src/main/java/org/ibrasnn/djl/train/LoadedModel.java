@@ -15,8 +15,6 @@ import org.ibrasnn.djl.SpikingNetwork;
 /** A trained model file loaded into a DJL network for dense evaluation. */
 public final class LoadedModel implements AutoCloseable {
 
-    private static final int BATCH = 500;
-
     private final NDManager manager = NDManager.newBaseManager();
     private final SpikingNetwork network;
     private final ParameterStore store;
@@ -46,12 +44,12 @@ public final class LoadedModel implements AutoCloseable {
 
     /** Top-1 accuracy on the first {@code limit} images (all when {@code limit <= 0}). */
     public double accuracy(ImageDataset data, int limit) {
-        return Evaluation.accuracy(network, store, manager, data, BATCH, limit);
+        return Evaluation.accuracy(network, store, manager, data, Evaluation.batchSize(network), limit);
     }
 
     /** Inference-mode logits of the first {@code limit} images (all when {@code limit <= 0}), image-major. */
     public float[] logits(ImageDataset data, int limit) {
-        return Evaluation.logits(network, store, manager, data, BATCH, limit);
+        return Evaluation.logits(network, store, manager, data, Evaluation.batchSize(network), limit);
     }
 
     /** Logits of a batch of CHW images given contiguously (inference mode). */

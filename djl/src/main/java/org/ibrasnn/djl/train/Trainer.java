@@ -28,7 +28,6 @@ import org.ibrasnn.djl.SpikingNetwork;
  */
 public final class Trainer implements AutoCloseable {
 
-    private static final int EVAL_BATCH = 500;
 
     private final ModelSpec spec;
     private final Recipe recipe;
@@ -107,7 +106,7 @@ public final class Trainer implements AutoCloseable {
 
     /** Top-1 accuracy of the current weights in inference mode ({@code limit <= 0}: all images). */
     public double evaluate(ImageDataset data, int limit) {
-        return Evaluation.accuracy(network, store, manager, data, EVAL_BATCH, limit);
+        return Evaluation.accuracy(network, store, manager, data, Evaluation.batchSize(network), limit);
     }
 
     private double[] runEpoch(int epoch, ImageDataset train, TrainingListener listener) {
