@@ -76,11 +76,7 @@ final class AblationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Ablation ablation = Ablation.parse(which);
-        Recipe recipe = switch (recipeName) {
-            case "quick" -> Recipe.quick(seed);
-            case "full" -> Recipe.full(seed);
-            default -> throw new IllegalArgumentException("unknown recipe '" + recipeName + "'; choose quick or full");
-        };
+        Recipe recipe = Recipe.named(recipeName, seed);
         Integer e = epochs != null ? epochs : quick ? Integer.valueOf(2) : null;
         if (e != null) {
             recipe = recipe.withEpochs(e);

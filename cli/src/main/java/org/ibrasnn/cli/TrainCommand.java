@@ -95,11 +95,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Recipe recipe() {
-        Recipe base = switch (recipeName) {
-            case "quick" -> Recipe.quick(seed);
-            case "full" -> Recipe.full(seed);
-            default -> throw new IllegalArgumentException("unknown recipe '" + recipeName + "'; choose quick or full");
-        };
+        Recipe base = Recipe.named(recipeName, seed);
         if (epochs != null) {
             base = base.withEpochs(epochs);
         }

@@ -30,6 +30,15 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
         }
     }
 
+    /** A recipe by name: quick or full; anything else is rejected naming both. */
+    public static Recipe named(String name, long seed) {
+        return switch (name) {
+            case "quick" -> quick(seed);
+            case "full" -> full(seed);
+            default -> throw new IllegalArgumentException("unknown recipe '" + name + "'; choose quick or full");
+        };
+    }
+
     /** A few epochs of SGD: the quick-start recipe, sized for 2 CPU cores. */
     public static Recipe quick(long seed) {
         return new Recipe("quick", 5, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 0.3f, 0.1f, 0, true, seed);
