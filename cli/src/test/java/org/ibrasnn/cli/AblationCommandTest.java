@@ -1,11 +1,10 @@
 package org.ibrasnn.cli;
 
+import static org.ibrasnn.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -14,20 +13,12 @@ import javax.imageio.ImageIO;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The ablation lists match the paper, and {@code ibra ablation} writes, reuses and guards its directory. */
 class AblationCommandTest {
 
     @TempDir
     Path dir;
-
-    private static int run(StringWriter err, String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
 
     @Test
     void table1HasThePapersDAndNSettings() {
@@ -42,10 +33,9 @@ class AblationCommandTest {
     @Test
     void figure3WritesTablesChartAndReusesFinishedModels() throws Exception {
         Path out = dir.resolve("abl");
-        StringWriter err = new StringWriter();
         String[] args = {"ablation", "figure3", "--epochs", "1", "--train-limit", "128", "--test-limit", "32",
             "--out", out.toString()};
-        assertEquals(0, run(err, args), err.toString());
+        run(args).succeeded();
         String md = Files.readString(out.resolve("figure3.md"));
         assertTrue(md.contains("IB-LIF (D=15") && md.contains("IBRA-LIF (D=1.5, N=10)") && md.contains("head.neuron"), md);
         assertTrue(Files.readString(out.resolve("figure3.json")).contains("\"count_histograms\""));
@@ -55,14 +45,15 @@ class AblationCommandTest {
 
         Path model = out.resolve("iblif-b4-t1").resolve("model.safetensors");
         FileTime trained = Files.getLastModifiedTime(model);
-        assertEquals(0, run(err, args), err.toString());
+        run(args).succeeded();
         assertEquals(trained, Files.getLastModifiedTime(model), "a finished model is reused, not retrained");
 
-        StringWriter refused = new StringWriter();
-        assertEquals(2, run(refused, "ablation", "figure3", "--epochs", "1", "--train-limit", "128", "--test-limit",
-                "32", "--seed", "2", "--out", out.toString()));
-        assertTrue(refused.toString().contains("other settings"), refused.toString());
-        assertEquals(2, run(refused, "ablation", "table9", "--out", out.toString()));
-        assertTrue(refused.toString().contains("unknown ablation 'table9'"), refused.toString());
+        CliRun refused = run("ablation", "figure3", "--epochs", "1", "--train-limit", "128", "--test-limit", "32",
+                "--seed", "2", "--out", out.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("other settings"), refused.err());
+        refused = run("ablation", "table9", "--out", out.toString());
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("unknown ablation 'table9'"), refused.err());
     }
 }

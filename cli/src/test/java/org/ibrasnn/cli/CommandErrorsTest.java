@@ -1,18 +1,16 @@
 package org.ibrasnn.cli;
 
+import static org.ibrasnn.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** What a user sees for bad input: one clear line, exit code 2, and nothing written under --out. */
 class CommandErrorsTest {
@@ -20,26 +18,13 @@ class CommandErrorsTest {
     @TempDir
     Path dir;
 
-    /** Exit code and standard error of one invocation. */
-    private record Outcome(int code, String err, String out) {}
-
-    private static Outcome run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter err = new StringWriter();
-        StringWriter out = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        cli.setOut(new PrintWriter(out));
-        int code = cli.execute(args);
-        return new Outcome(code, err.toString(), out.toString());
-    }
-
-    private Outcome train(String... extra) {
+    private CliRun train(String... extra) {
         List<String> args = new ArrayList<>(List.of("train", "--out", dir.resolve("run").toString(), "--epochs", "1"));
         args.addAll(List.of(extra));
         return run(args.toArray(String[]::new));
     }
 
-    private void rejected(Outcome o, String... words) {
+    private void rejected(CliRun o, String... words) {
         assertEquals(2, o.code(), o.err());
         for (String w : words) {
             assertTrue(o.err().contains(w), "'" + o.err() + "' should mention " + w);
@@ -72,17 +57,17 @@ class CommandErrorsTest {
     @Test
     void evalNamesABrokenModelFile() throws Exception {
         Path bogus = Files.writeString(dir.resolve("model.safetensors"), "not a model");
-        Outcome o = run("eval", "--model", bogus.toString());
+        CliRun o = run("eval", "--model", bogus.toString());
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains(bogus.toString()) && o.err().contains("header length"), o.err());
     }
 
     @Test
     void energyNeedsExactlyOneSource() {
-        Outcome neither = run("energy", "--arch", "resnet18-cifar", "--input", "3x32x32");
+        CliRun neither = run("energy", "--arch", "resnet18-cifar", "--input", "3x32x32");
         assertEquals(2, neither.code(), neither.err());
         assertTrue(neither.err().contains("exactly one of --ann"), neither.err());
-        Outcome badShape = run("energy", "--ann", "--arch", "resnet18-cifar", "--input", "32x32");
+        CliRun badShape = run("energy", "--ann", "--arch", "resnet18-cifar", "--input", "32x32");
         assertTrue(badShape.err().contains("CxHxW"), badShape.err());
     }
 
@@ -92,13 +77,13 @@ class CommandErrorsTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : COMMANDS) {
-            Outcome o = run(command, "--help");
+            CliRun o = run(command, "--help");
             assertEquals(0, o.code(), command);
             assertTrue(o.out().startsWith("Usage: ibra " + command), o.out());
         }
-        Outcome check = run("data", "check", "--help");
+        CliRun check = run("data", "check", "--help");
         assertTrue(check.out().contains("--root"), check.out());
-        Outcome top = run("--help");
+        CliRun top = run("--help");
         for (String command : COMMANDS) {
             assertTrue(top.out().contains("  " + command + " "), top.out());
         }

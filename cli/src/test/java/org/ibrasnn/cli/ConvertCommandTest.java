@@ -1,11 +1,10 @@
 package org.ibrasnn.cli;
 
+import static org.ibrasnn.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,7 +24,6 @@ import org.ibrasnn.core.neuron.Relu;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code ibra convert} end to end on a random resnet-tiny ANN and the real Fashion-MNIST files. */
 class ConvertCommandTest {
@@ -34,17 +32,6 @@ class ConvertCommandTest {
     Path dir;
 
     private Path ann;
-
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Outcome(cli.execute(args), out.toString(), err.toString());
-    }
 
     @BeforeEach
     void writeAnn() throws Exception {
@@ -65,7 +52,7 @@ class ConvertCommandTest {
     @Test
     void convertsPlainAndCalibratedModelsThatTheRuntimeRuns() throws Exception {
         Path plain = dir.resolve("plain.safetensors");
-        Outcome o = run("convert", "--ann", ann.toString(), "--out", plain.toString());
+        CliRun o = run("convert", "--ann", ann.toString(), "--out", plain.toString());
         assertEquals(0, o.code(), o.err());
         assertEquals(IbraLifSpec.paperDefault(1), ModelFile.read(plain).spec().activation());
 
@@ -85,7 +72,7 @@ class ConvertCommandTest {
     void compareWritesOneRowPerConversion() throws Exception {
         Path md = dir.resolve("table.md");
         Path json = dir.resolve("table.json");
-        Outcome o = run("convert", "--ann", ann.toString(), "--compare", "--limit", "4", "--markdown", md.toString(),
+        CliRun o = run("convert", "--ann", ann.toString(), "--compare", "--limit", "4", "--markdown", md.toString(),
                 "--json", json.toString());
         assertEquals(0, o.code(), o.err());
         String table = Files.readString(md);
@@ -120,7 +107,7 @@ class ConvertCommandTest {
         assertFalse(Files.exists(out), "nothing written on bad input");
     }
 
-    private static void rejected(Outcome o, String words) {
+    private static void rejected(CliRun o, String words) {
         assertEquals(2, o.code(), o.err());
         assertTrue(o.err().contains(words), "'" + o.err() + "' should mention " + words);
     }

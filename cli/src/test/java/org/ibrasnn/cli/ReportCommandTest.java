@@ -1,13 +1,12 @@
 package org.ibrasnn.cli;
 
+import static org.ibrasnn.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code ibra report} on a real (tiny) training run: the page embeds every chart as a decodable PNG, and
@@ -30,19 +28,11 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private static int run(StringWriter err, String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
-
     @Test
     void reportEmbedsEveryChartAndRendersInChromium() throws Exception {
         Path runDir = dir.resolve("run");
-        StringWriter err = new StringWriter();
-        assertEquals(0, run(err, "train", "--epochs", "2", "--train-limit", "256", "--out", runDir.toString()), err.toString());
-        assertEquals(0, run(err, "report", runDir.toString(), "--limit", "40"), err.toString());
+        run("train", "--epochs", "2", "--train-limit", "256", "--out", runDir.toString()).succeeded();
+        run("report", runDir.toString(), "--limit", "40").succeeded();
         String html = Files.readString(runDir.resolve("report.html"));
         Matcher m = Pattern.compile("src=\"data:image/png;base64,([^\"]+)\"").matcher(html);
         int images = 0;
@@ -72,10 +62,9 @@ class ReportCommandTest {
 
     @Test
     void aDirectoryWithoutARunIsNamed() {
-        StringWriter err = new StringWriter();
-        assertEquals(2, run(err, "report", dir.toString()));
-        assertTrue(err.toString().contains("not a finished training run") && err.toString().contains("metrics.json"),
-                err.toString());
+        CliRun o = run("report", dir.toString());
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("not a finished training run") && o.err().contains("metrics.json"), o.err());
     }
 
     private static String chromium() {
