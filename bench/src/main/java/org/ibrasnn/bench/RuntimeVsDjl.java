@@ -56,7 +56,7 @@ public final class RuntimeVsDjl {
                     Runtime.getRuntime().availableProcessors(), k -> { });
             double ones = r.layers().stream().filter(l -> l.kind().equals("neuron"))
                     .mapToDouble(LayerReport::onesPerNeuronPerStep).average().orElse(0);
-            double sops = (double) r.totalSops() / r.images();
+            double sops = r.sopsPerImage();
             System.out.printf("  delta %+.2f: %.2f 1-bits/neuron/step, %.2f M SOPs/image, %.0f images/s, %.2f ns/SOP, "
                     + "accuracy %.1f %%%n", delta, ones, sops / 1e6, r.imagesPerSecond(),
                     1e9 / (r.imagesPerSecond() * sops), 100 * r.accuracy());

@@ -18,11 +18,11 @@ record AblationRow(Ablation.Entry entry, ModelSpec spec, RunReport report) {
     }
 
     double macs() {
-        return (double) report.totalMacs() / report.images();
+        return report.macsPerImage();
     }
 
     double sops() {
-        return (double) report.totalSops() / report.images();
+        return report.sopsPerImage();
     }
 
     double energyMj() {
@@ -44,7 +44,7 @@ record AblationRow(Ablation.Entry entry, ModelSpec spec, RunReport report) {
         m.put("accuracy", report.accuracy());
         m.put("macs_per_image", macs());
         m.put("sops_per_image", sops());
-        m.put("literature_sops_per_image", report.totalLiteratureSops() / report.images());
+        m.put("literature_sops_per_image", report.literatureSopsPerImage());
         m.put("energy_mj", energyMj());
         m.put("ann_twin_energy_mj", annTwinMj());
         m.put("efficiency_vs_ann", annTwinMj() / energyMj());

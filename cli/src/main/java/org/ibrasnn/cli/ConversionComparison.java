@@ -46,9 +46,9 @@ final class ConversionComparison {
         this.ann = ann;
     }
 
-    void run(PrintWriter out, int limit, Path json, Path markdown) throws IOException {
-        ImageDataset test = command.testImages(ann);
-        Map<String, Double> levels = command.levels(ann);
+    /** Runs the ANN and its conversions on {@code test}; calibrated rows too when {@code levels} is given. */
+    void run(PrintWriter out, ImageDataset test, Map<String, Double> levels, int limit, Path json, Path markdown)
+            throws IOException {
         EnergyModel energy = EnergyModel.FP32;
         List<Map<String, Object>> rows = new ArrayList<>();
         RunReport annRun = run(ann, test, limit);
@@ -84,7 +84,7 @@ final class ConversionComparison {
     }
 
     private static double millijoules(RunReport r, EnergyModel energy) {
-        return energy.millijoules((double) r.totalMacs() / r.images(), (double) r.totalSops() / r.images());
+        return energy.millijoules(r.macsPerImage(), r.sopsPerImage());
     }
 
     private static Map<String, Object> row(String network, String conversion, RunReport r, RunReport annRun,
@@ -96,8 +96,8 @@ final class ConversionComparison {
         m.put("virtual_steps", r.virtualSteps());
         m.put("accuracy", r.accuracy());
         m.put("accuracy_change_points", 100 * (r.accuracy() - annRun.accuracy()));
-        m.put("macs_per_image", (double) r.totalMacs() / r.images());
-        m.put("sops_per_image", (double) r.totalSops() / r.images());
+        m.put("macs_per_image", r.macsPerImage());
+        m.put("sops_per_image", r.sopsPerImage());
         m.put("energy_mj", mj);
         m.put("efficiency_vs_ann", annMj / mj);
         return m;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.ibrasnn.core.convert.AnnConversion;
 import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.neuron.NeuronSpec;
 import org.ibrasnn.runtime.ImageSource;
@@ -75,12 +76,15 @@ final class ConvertCommand implements Callable<Integer> {
         }
         ModelFile model = ModelFile.read(ann);
         AnnConversion.requireAnn(model);
+        NeuronSpec target = compare ? null : target();
+        Splits splits = compare || calibrate > 0 ? data.load(model.spec().inputFrames()) : null;
+        Map<String, Double> levels = calibrate > 0 ? levels(model, splits.train()) : null;
         if (compare) {
-            new ConversionComparison(this, model).run(spec.commandLine().getOut(), limit, json, markdown);
+            new ConversionComparison(this, model).run(spec.commandLine().getOut(), splits.test(), levels, limit, json,
+                    markdown);
             return 0;
         }
-        NeuronSpec target = target();
-        ModelFile snn = convert(model, target, calibrate > 0 ? levels(model) : null);
+        ModelFile snn = convert(model, target, levels);
         snn.write(out);
         spec.commandLine().getOut().printf("%s: ReLU -> %s (%s) -> %s%n", snn.spec().arch(), target.describe(),
                 snn.provenance().get("conversion"), out);
@@ -100,20 +104,12 @@ final class ConvertCommand implements Callable<Integer> {
                 "calibrated on " + calibrate + " training images at the " + percentile + "th percentile");
     }
 
-    /** Activation levels of the ANN's neuron layers on the first K training images, or null when not calibrating. */
-    Map<String, Double> levels(ModelFile model) throws IOException {
-        if (calibrate == 0) {
-            return null;
-        }
-        ImageDataset train = data.load(model.spec().inputFrames()).train();
+    /** Activation levels of the ANN's neuron layers on the first K training images. */
+    private Map<String, Double> levels(ModelFile model, ImageDataset train) {
         SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(model));
         try (ProgressBar bar = Progress.bar("calibrate", Math.min(calibrate, train.size()))) {
             return NeuronInputLevels.measure(runtime, ImageSource.of(train), Math.min(calibrate, train.size()),
                     percentile, bar::stepTo);
         }
-    }
-
-    ImageDataset testImages(ModelFile model) throws IOException {
-        return data.load(model.spec().inputFrames()).test();
     }
 }

@@ -139,27 +139,27 @@ final class EnergyCommand implements Callable<Integer> {
             row.put("literature_energy_mj", estimateMj);
             rows.add(row);
         }
-        double snn = energy.millijoules(report.totalMacs() / images, report.totalSops() / images);
-        double estimate = energy.millijoules(report.totalMacs() / images, report.totalLiteratureSops() / images);
+        double snn = energy.millijoules(report.macsPerImage(), report.sopsPerImage());
+        double estimate = energy.millijoules(report.macsPerImage(), report.literatureSopsPerImage());
         long annMacs = DenseOperations.perImage(file.spec().withActivation(new Relu()));
         double annMj = energy.millijoules(annMacs, 0);
         out.printf("SNN: %.0f MACs + %.0f SOPs = %.5f mJ per image; ANN twin: %d MACs = %.5f mJ; "
-                + "efficiency ANN/SNN %.2fx%n", report.totalMacs() / images, report.totalSops() / images, snn,
+                + "efficiency ANN/SNN %.2fx%n", report.macsPerImage(), report.sopsPerImage(), snn,
                 annMacs, annMj, annMj / snn);
         out.printf("literature estimate (firing rate x T x FLOPs): %.0f SOPs = %.5f mJ (%.2fx the exact count)%n",
-                report.totalLiteratureSops() / images, estimate, estimate / snn);
+                report.literatureSopsPerImage(), estimate, estimate / snn);
         out.println(ESTIMATE_NOTE);
         Map<String, Object> result = header(file.spec(), energy, "snn");
         result.put("images", report.images());
         result.put("accuracy", report.accuracy());
         result.put("layers", rows);
-        result.put("macs_per_image", report.totalMacs() / images);
-        result.put("sops_per_image", report.totalSops() / images);
+        result.put("macs_per_image", report.macsPerImage());
+        result.put("sops_per_image", report.sopsPerImage());
         result.put("energy_mj", snn);
         result.put("ann_twin_macs", annMacs);
         result.put("ann_twin_energy_mj", annMj);
         result.put("efficiency_vs_ann", annMj / snn);
-        result.put("literature_sops_per_image", report.totalLiteratureSops() / images);
+        result.put("literature_sops_per_image", report.literatureSopsPerImage());
         result.put("literature_energy_mj", estimate);
         result.put("literature_note", ESTIMATE_NOTE);
         return result;

@@ -120,7 +120,7 @@ final class HtmlReport {
                 AblationRow.ENERGY.macPicojoules(), AblationRow.ENERGY.acPicojoules()))
                 .append("; the same architecture as a ReLU ANN: ")
                 .append(f("%.5f mJ, %.2fx", row.annTwinMj(), row.annTwinMj() / row.energyMj())).append(". Literature ")
-                .append("estimate: ").append(f("%.0f SOPs", r.totalLiteratureSops() / r.images())).append(".</p>\n<p>")
+                .append("estimate: ").append(f("%.0f SOPs", r.literatureSopsPerImage())).append(".</p>\n<p>")
                 .append(esc(EnergyCommand.ESTIMATE_NOTE)).append("</p>\n");
         List<String> names = new ArrayList<>();
         Map<String, List<Double>> series = new LinkedHashMap<>();

@@ -70,8 +70,8 @@ final class InferCommand implements Callable<Integer> {
                     (double) l.macs() / r.images(), (double) l.sops() / r.images(), (double) l.spikes() / r.images(),
                     l.firingRate(), l.onesPerNeuronPerStep());
         }
-        out.printf("%-30s %14.0f %14.0f%n", "total per image", (double) r.totalMacs() / r.images(),
-                (double) r.totalSops() / r.images());
+        out.printf("%-30s %14.0f %14.0f%n", "total per image", r.macsPerImage(),
+                r.sopsPerImage());
         if (r.timesteps() > 1) {
             out.printf("SOPs per image at timesteps 1..%d: %s%n", r.timesteps(), r.sopsPerTimestep().stream()
                     .map(s -> String.format("%.0f", (double) s / r.images())).toList());
@@ -108,8 +108,8 @@ final class InferCommand implements Callable<Integer> {
         out.put("total_macs", r.totalMacs());
         out.put("total_sops", r.totalSops());
         out.put("sops_per_timestep", r.sopsPerTimestep());
-        out.put("macs_per_image", (double) r.totalMacs() / r.images());
-        out.put("sops_per_image", (double) r.totalSops() / r.images());
+        out.put("macs_per_image", r.macsPerImage());
+        out.put("sops_per_image", r.sopsPerImage());
         out.put("counts_note", "layers[].macs/sops/spikes and total_* are exact sums over all images; *_per_image are means");
         return out;
     }

@@ -74,8 +74,8 @@ final class QuickstartCommand implements Callable<Integer> {
         stdout.printf("      wall time       %.0f s, %.0f train images/s, peak RSS %d MiB%n", result.wallSeconds(),
                 result.trainImagesPerSecond(), result.peakRssBytes() >> 20);
         stdout.printf("      spike-driven    %.2f%% accuracy, %.0f MACs + %.0f SOPs per image, %.0f images/s%n",
-                100 * spikes.accuracy(), (double) spikes.totalMacs() / spikes.images(),
-                (double) spikes.totalSops() / spikes.images(), spikes.imagesPerSecond());
+                100 * spikes.accuracy(), spikes.macsPerImage(),
+                spikes.sopsPerImage(), spikes.imagesPerSecond());
         stdout.printf("      files           %s, %s, %s, %s%n", result.model(), inferenceFile, result.metrics(),
                 dir.resolve("infer.json"));
         stdout.printf("      report          %s (open it in a browser)%n", report);

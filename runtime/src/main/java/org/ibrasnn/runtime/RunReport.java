@@ -38,6 +38,21 @@ public record RunReport(String mode, int images, double accuracy, double seconds
         return layers.stream().mapToDouble(LayerReport::literatureSops).sum();
     }
 
+    /** Mean MACs per image. */
+    public double macsPerImage() {
+        return (double) totalMacs() / images;
+    }
+
+    /** Mean exact SOPs per image. */
+    public double sopsPerImage() {
+        return (double) totalSops() / images;
+    }
+
+    /** Mean of the literature's SOP estimate per image. */
+    public double literatureSopsPerImage() {
+        return totalLiteratureSops() / images;
+    }
+
     public double imagesPerSecond() {
         return images / seconds;
     }
