@@ -96,11 +96,13 @@ final class Compiler {
         ConvGeometry g = new ConvGeometry(c, shape);
         float[] oihw = tensor(c.name() + ".weight").toArray();
         float[] scatter = new float[oihw.length];
-        int k2 = c.kernel() * c.kernel();
+        int k = c.kernel();
         for (int o = 0; o < g.outC; o++) {
             for (int i = 0; i < g.inC; i++) {
-                for (int k = 0; k < k2; k++) {
-                    scatter[(i * k2 + k) * g.outC + o] = oihw[(o * g.inC + i) * k2 + k];
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        scatter[(i * k * k + g.weightIndex(ky, kx)) * g.outC + o] = oihw[((o * g.inC + i) * k + ky) * k + kx];
+                    }
                 }
             }
         }

@@ -43,30 +43,44 @@ final class ConvGeometry {
     }
 
     /**
-     * For input position (y, x): pairs (output offset, kernel offset) of every kernel tap whose window
-     * covers it, as indexes into channel-last accumulators and [k][k][outC] weight slices.
+     * For input position (y, x): runs (output offset, weight offset, length) covering every kernel tap whose
+     * window covers it, as indexes into channel-last accumulators and {@link #weightIndex} ordered weight
+     * slices. With stride 1 the taps of one kernel row reach adjacent output columns and adjacent weight
+     * columns (the columns are stored mirrored), so they merge into one run of up to k x outC floats.
      */
     private int[] taps(int y, int x) {
-        int[] pairs = new int[2 * kernel * kernel];
+        int[] runs = new int[3 * kernel * kernel];
         int n = 0;
         for (int ky = 0; ky < kernel; ky++) {
             int sy = y + padding - ky;
             if (sy < 0 || sy % stride != 0 || sy / stride >= outH) {
                 continue;
             }
-            for (int kx = 0; kx < kernel; kx++) {
+            for (int kx = kernel - 1; kx >= 0; kx--) {
                 int sx = x + padding - kx;
                 if (sx < 0 || sx % stride != 0 || sx / stride >= outW) {
                     continue;
                 }
-                pairs[n++] = ((sy / stride) * outW + sx / stride) * outC;
-                pairs[n++] = (ky * kernel + kx) * outC;
+                int out = ((sy / stride) * outW + sx / stride) * outC;
+                int weight = weightIndex(ky, kx) * outC;
+                if (n > 0 && runs[n - 3] + runs[n - 1] == out && runs[n - 2] + runs[n - 1] == weight) {
+                    runs[n - 1] += outC;
+                } else {
+                    runs[n++] = out;
+                    runs[n++] = weight;
+                    runs[n++] = outC;
+                }
             }
         }
-        return java.util.Arrays.copyOf(pairs, n);
+        return java.util.Arrays.copyOf(runs, n);
     }
 
-    /** The (output offset, kernel offset) pairs an event at flat input position {@code p} reaches. */
+    /** Position of kernel tap (ky, kx) in a [k][k] weight slice: rows in order, columns mirrored. */
+    int weightIndex(int ky, int kx) {
+        return ky * kernel + (kernel - 1 - kx);
+    }
+
+    /** The (output offset, weight offset, length) runs an event at flat input position {@code p} reaches. */
     int[] taps(int p) {
         return taps[p];
     }

@@ -149,22 +149,29 @@ final class Engine {
     private int[] fire(NeuronSpec spec, float[] x, float[] v, int t, long[] ones, long[] histogram) {
         int[] counts = new int[x.length];
         float alpha = (float) spec.alpha();
-        for (int i = 0; i < x.length; i++) {
-            float vPre = t == 0 ? x[i] : alpha * v[i] + x[i];
-            int s;
-            switch (spec) {
-                case LifSpec lif -> {
-                    float threshold = (float) lif.threshold();
-                    s = vPre >= threshold ? 1 : 0;
-                    v[i] = lif.reset() == ResetMode.SOFT ? vPre - threshold * s : (s == 1 ? 0f : vPre);
-                }
-                case CountingNeuronSpec c -> {
-                    float n = c.n();
-                    s = (int) Math.max(0, Math.min(c.maxCount(), Math.rint(vPre * n)));
-                    v[i] = vPre - s / n;
+        switch (spec) {
+            case LifSpec lif -> {
+                float threshold = (float) lif.threshold();
+                boolean soft = lif.reset() == ResetMode.SOFT;
+                for (int i = 0; i < x.length; i++) {
+                    float vPre = t == 0 ? x[i] : alpha * v[i] + x[i];
+                    int s = vPre >= threshold ? 1 : 0;
+                    v[i] = soft ? vPre - threshold * s : (s == 1 ? 0f : vPre);
+                    counts[i] = s;
                 }
             }
-            counts[i] = s;
+            case CountingNeuronSpec c -> {
+                float n = c.n();
+                int max = c.maxCount();
+                for (int i = 0; i < x.length; i++) {
+                    float vPre = t == 0 ? x[i] : alpha * v[i] + x[i];
+                    int s = (int) Math.max(0, Math.min(max, Math.rint(vPre * n)));
+                    v[i] = vPre - s / n;
+                    counts[i] = s;
+                }
+            }
+        }
+        for (int s : counts) {
             histogram[Math.min(s, histogram.length - 1)]++;
             countSlots(s, ones);
         }
@@ -198,7 +205,7 @@ final class Engine {
                 if (!in.isSpikes()) {
                     float value = in.real[ci * positions + p];
                     if (value != 0f) {
-                        scatterScaled(acc[0], taps, w, slice, g.outC, value);
+                        scatterScaled(acc[0], taps, w, slice, value);
                     }
                     continue;
                 }
@@ -206,7 +213,7 @@ final class Engine {
                 if (s == 0) {
                     continue;
                 }
-                int e = sendConv(s, acc, taps, w, slice, g.outC);
+                int e = sendConv(s, acc, taps, w, slice);
                 events += e;
                 sops += (long) e * g.fanout(p / g.inW, p % g.inW);
             }
@@ -220,19 +227,19 @@ final class Engine {
      * Spike-driven: one pure accumulate of the kernel slice per 1-slot, into the accumulator of the slot's
      * weight (2^b for bit-planes). Dense: one multiply-accumulate by s.
      */
-    private int sendConv(int s, float[][] acc, int[] taps, float[] w, int slice, int channels) {
+    private int sendConv(int s, float[][] acc, int[] taps, float[] w, int slice) {
         if (mode == Mode.DENSE) {
-            scatterScaled(acc[0], taps, w, slice, channels, s);
+            scatterScaled(acc[0], taps, w, slice, s);
             return events(s);
         }
         if (bitPlanes) {
             for (int bits = s; bits != 0; bits &= bits - 1) {
-                scatter(acc[Integer.numberOfTrailingZeros(bits)], taps, w, slice, channels);
+                scatter(acc[Integer.numberOfTrailingZeros(bits)], taps, w, slice);
             }
             return Integer.bitCount(s);
         }
         for (int k = 0; k < s; k++) {
-            scatter(acc[0], taps, w, slice, channels);
+            scatter(acc[0], taps, w, slice);
         }
         return s;
     }
@@ -318,16 +325,16 @@ final class Engine {
     }
 
     /** Accumulates one event: the kernel slice into every output position its window reaches. */
-    private static void scatter(float[] acc, int[] taps, float[] w, int slice, int channels) {
-        for (int j = 0; j < taps.length; j += 2) {
-            add(acc, taps[j], w, slice + taps[j + 1], channels);
+    private static void scatter(float[] acc, int[] taps, float[] w, int slice) {
+        for (int j = 0; j < taps.length; j += 3) {
+            add(acc, taps[j], w, slice + taps[j + 1], taps[j + 2]);
         }
     }
 
     /** The dense counterpart of {@link #scatter}: the slice times {@code value}. */
-    private static void scatterScaled(float[] acc, int[] taps, float[] w, int slice, int channels, float value) {
-        for (int j = 0; j < taps.length; j += 2) {
-            axpy(acc, taps[j], w, slice + taps[j + 1], channels, value);
+    private static void scatterScaled(float[] acc, int[] taps, float[] w, int slice, float value) {
+        for (int j = 0; j < taps.length; j += 3) {
+            axpy(acc, taps[j], w, slice + taps[j + 1], taps[j + 2], value);
         }
     }
 

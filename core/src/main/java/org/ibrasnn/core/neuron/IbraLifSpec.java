@@ -23,7 +23,8 @@ public record IbraLifSpec(double d, int n, double alpha, int timesteps) implemen
     }
 
     @Override public String kind() { return "ibra"; }
-    @Override public int maxCount() { return Checks.countRange(d, n); }
+    /** D*N; the constructor checked that it is an integer, so rounding the double product is exact. */
+    @Override public int maxCount() { return (int) Math.round(d * n); }
     @Override public SpikeEncoding encoding() { return SpikeEncoding.BIT_PLANES; }
     @Override public int slotsPerStep() { return bits(); }
     @Override public int events(int s) { return Integer.bitCount(s); }
