@@ -9,7 +9,7 @@ MODEL="${1:?usage: bench/runtime-vs-djl.sh TRAINING_MODEL_FILE [REPEATS]}"
 source "$ROOT/scripts/jdk.sh"
 (cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests package -pl bench -am) >&2
 LIB="$ROOT/bench/target/lib"
-JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true)
+JAVA=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true --add-modules jdk.incubator.vector)
 FULL="$ROOT/bench/target/ibra-bench.jar:$LIB/*"
 "${JAVA[@]}" -cp "$FULL" org.ibrasnn.bench.RuntimeVsDjl "$MODEL" "${2:-200}"
 

@@ -17,13 +17,16 @@ import org.ibrasnn.runtime.SpikeRuntime;
 
 /**
  * Spike-driven runtime vs DJL dense inference of the same trained model, side by side: batch-1 latency
- * (median of many single-image calls, one thread for the runtime), batch-64 throughput (runtime: 64
+ * (median of many single-image calls; the runtime splits each image's convolutions over the cores), batch-64 throughput (runtime: 64
  * images across all cores; DJL: one batch of 64), and runtime throughput as the firing rate changes. The
  * firing rate is moved by shifting every neuron's input: a constant delta added to the bias of every
  * conv/linear except the classifier (scaling the input image does not work: the stem's BatchNorm is
  * affine, so spikes hardly change). Usage: RuntimeVsDjl TRAINING_MODEL_FILE [REPEATS].
  */
 public final class RuntimeVsDjl {
+
+    /** Calls before timing starts: enough for C2 to compile the Vector API kernels. */
+    private static final int WARM_UP = 300;
 
     private RuntimeVsDjl() {}
 
@@ -35,16 +38,16 @@ public final class RuntimeVsDjl {
         int size = test.shape().size();
         float[] batch = new float[64 * size];
         test.copyImages(java.util.stream.IntStream.range(0, 64).toArray(), batch);
+        int cores = Runtime.getRuntime().availableProcessors();
         try (LoadedModel djl = LoadedModel.of(trained)) {
             double djlOne = median(repeats, i -> djl.logits(image(test, i % 1000), 1));
             double rtOne = median(repeats, i -> runtime.logits(image(test, i % 1000), SpikeRuntime.Mode.SPIKE_DRIVEN));
             double djl64 = median(Math.max(5, repeats / 20), i -> djl.logits(batch, 64));
-            int cores = Runtime.getRuntime().availableProcessors();
             double rt64 = median(Math.max(5, repeats / 20), i -> runtime.run(test, 64, SpikeRuntime.Mode.SPIKE_DRIVEN,
                     cores, k -> { }));
             System.out.printf("model %s, %s%n", trained.spec().arch(), trained.spec().activation().describe());
-            System.out.printf("batch 1 latency (median of %d): runtime %.2f ms (1 thread), DJL %.2f ms -> runtime/DJL %.2f%n",
-                    repeats, rtOne * 1e3, djlOne * 1e3, rtOne / djlOne);
+            System.out.printf("batch 1 latency (median of %d): runtime %.2f ms (one image split over %d cores),"
+                    + " DJL %.2f ms -> runtime/DJL %.2f%n", repeats, rtOne * 1e3, cores, djlOne * 1e3, rtOne / djlOne);
             System.out.printf("batch 64 throughput: runtime %.0f images/s (%d threads), DJL %.0f images/s -> ratio %.2f%n",
                     64 / rt64, cores, 64 / djl64, djl64 / rt64);
         }
@@ -86,7 +89,7 @@ public final class RuntimeVsDjl {
     }
 
     private static double median(int n, Call call) throws Exception {
-        for (int i = 0; i < Math.max(3, n / 10); i++) {
+        for (int i = 0; i < Math.max(WARM_UP, n / 10); i++) {
             call.run(i);
         }
         double[] seconds = new double[n];

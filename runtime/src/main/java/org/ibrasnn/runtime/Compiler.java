@@ -93,7 +93,7 @@ final class Compiler {
     }
 
     private Node conv(Layer.Conv c) {
-        ConvGeometry g = new ConvGeometry(c, shape);
+        ConvGeometry g = new ConvGeometry(c, shape, Runtime.getRuntime().availableProcessors());
         float[] oihw = tensor(c.name() + ".weight").toArray();
         float[] scatter = new float[oihw.length];
         int k = c.kernel();

@@ -6,6 +6,7 @@ import org.ibrasnn.core.model.Shape;
 /**
  * Sizes of one convolution and, per input position, its exact fan-out: the number of (output position,
  * output channel) pairs an input spike reaches, with stride, padding and borders taken into account.
+ * The output rows can be split into bands that threads fill side by side for a single image.
  */
 final class ConvGeometry {
 
@@ -20,8 +21,10 @@ final class ConvGeometry {
     final int padding;
     private final int[] fanout;
     private final int[][] taps;
+    private final int[][][] bandTaps;
 
-    ConvGeometry(Layer.Conv conv, Shape input) {
+    /** {@code bands}: how many bands of output rows one image may be split into (at most one per row). */
+    ConvGeometry(Layer.Conv conv, Shape input, int bands) {
         inC = input.channels();
         inH = input.height();
         inW = input.width();
@@ -40,6 +43,30 @@ final class ConvGeometry {
                 taps[y * inW + x] = taps(y, x);
             }
         }
+        bandTaps = new int[Math.max(1, Math.min(bands, outH))][][];
+        for (int b = 0; b < bandTaps.length; b++) {
+            bandTaps[b] = band(bandRows(b), bandRows(b + 1));
+        }
+    }
+
+    /** Per input position, the runs of {@link #taps} that land in output rows {@code [from, to)}. */
+    private int[][] band(int from, int to) {
+        int[][] out = new int[taps.length][];
+        int rowSize = outW * outC;
+        for (int p = 0; p < taps.length; p++) {
+            int[] runs = taps[p];
+            int[] kept = new int[runs.length];
+            int n = 0;
+            for (int j = 0; j < runs.length; j += 3) {
+                int row = runs[j] / rowSize;
+                if (row >= from && row < to) {
+                    System.arraycopy(runs, j, kept, n, 3);
+                    n += 3;
+                }
+            }
+            out[p] = java.util.Arrays.copyOf(kept, n);
+        }
+        return out;
     }
 
     /**
@@ -80,9 +107,22 @@ final class ConvGeometry {
         return ky * kernel + (kernel - 1 - kx);
     }
 
-    /** The (output offset, weight offset, length) runs an event at flat input position {@code p} reaches. */
-    int[] taps(int p) {
-        return taps[p];
+    /**
+     * Per flat input position, the (output offset, weight offset, length) runs an event there reaches: all
+     * of them, or with {@code split} only those in output-row band {@code band} of {@link #bands()}.
+     */
+    int[][] taps(boolean split, int band) {
+        return split ? bandTaps[band] : taps;
+    }
+
+    /** First output row of band {@code b} (and, for {@code b = bands()}, the number of rows). */
+    int bandRows(int b) {
+        return b * outH / bandTaps.length;
+    }
+
+    /** Number of output-row bands a split image uses. */
+    int bands() {
+        return bandTaps.length;
     }
 
     /** Number of output rows (or columns) whose kernel window covers input row {@code y}. */
@@ -97,9 +137,9 @@ final class ConvGeometry {
         return count;
     }
 
-    /** Synaptic operations one event at input position (y, x) triggers. */
-    int fanout(int y, int x) {
-        return fanout[y * inW + x];
+    /** Synaptic operations one event at flat input position {@code p} triggers. */
+    int fanout(int p) {
+        return fanout[p];
     }
 
     /** Multiply-accumulates of one dense pass. */

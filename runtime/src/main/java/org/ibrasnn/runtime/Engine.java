@@ -33,6 +33,7 @@ final class Engine {
     private final int slots;
     private final boolean bitPlanes;
     private final NeuronProbe probe;
+    private final boolean splitImage;
     final Counters counters;
 
     /** Sees the real-valued input of every neuron layer at every timestep, before the neuron fires. */
@@ -40,13 +41,18 @@ final class Engine {
         void accept(int stat, float[] input);
     }
 
-    Engine(Compiler.Program program, ModelSpec spec, Mode mode) {
-        this(program, spec, mode, null);
+    /**
+     * {@code splitImage}: each conv runs its bit-planes (or bands of its output rows) on parallel threads,
+     * for single images; the sums and their order stay those of one thread.
+     */
+    Engine(Compiler.Program program, ModelSpec spec, Mode mode, boolean splitImage) {
+        this(program, spec, mode, splitImage, null);
     }
 
-    Engine(Compiler.Program program, ModelSpec spec, Mode mode, NeuronProbe probe) {
+    Engine(Compiler.Program program, ModelSpec spec, Mode mode, boolean splitImage, NeuronProbe probe) {
         this.program = program;
         this.probe = probe;
+        this.splitImage = splitImage;
         this.activation = spec.activation();
         this.input = spec.input();
         this.stepInput = spec.stepInput();
@@ -192,56 +198,111 @@ final class Engine {
 
     private Value conv(Node.Conv c, Value in, int t) {
         ConvGeometry g = c.geometry();
-        float[] w = c.weights().values;
-        int positions = g.inH * g.inW;
-        int sliceSize = g.kernel * g.kernel * g.outC;
-        float[][] acc = accumulators(in, g.outH * g.outW * g.outC);
+        int positions = g.outH * g.outW;
+        float[][] acc = accumulators(in, positions * g.outC);
+        float[] out = new float[positions * g.outC];
+        float[] bias = c.bias().values;
+        if (splitImage && acc.length > 1) {
+            // part 0 counts; part 1 + b accumulates plane b (low planes, the busiest, are claimed first)
+            SplitRunner.shared().run(acc.length + 1, k -> {
+                if (k == 0) {
+                    count(c, in, t);
+                } else {
+                    sendPlane(c, in.counts, k - 1, acc[k - 1], g.taps(false, 0));
+                }
+            });
+            SplitRunner.shared().run(g.bands(), b -> combine(acc, bias, positions, g.outC, g.bandRows(b) * g.outW,
+                    g.bandRows(b + 1) * g.outW, out));
+            return Value.real(g.outputShape(), out);
+        }
+        count(c, in, t);
+        if (splitImage && g.bands() > 1) {
+            SplitRunner.shared().run(g.bands(), b -> {
+                accumulate(c, in, acc, g.taps(true, b));
+                combine(acc, bias, positions, g.outC, g.bandRows(b) * g.outW, g.bandRows(b + 1) * g.outW, out);
+            });
+        } else {
+            accumulate(c, in, acc, g.taps(false, 0));
+            combine(acc, bias, positions, g.outC, 0, positions, out);
+        }
+        return Value.real(g.outputShape(), out);
+    }
+
+    /** Counts a conv's MACs, or its events and SOPs. */
+    private void count(Node.Conv c, Value in, int t) {
+        ConvGeometry g = c.geometry();
+        if (!in.isSpikes()) {
+            count(c.stat(), t, in, g.denseMacs(), 0, 0);
+            return;
+        }
         long events = 0;
         long sops = 0;
-        for (int ci = 0; ci < g.inC; ci++) {
-            int slice = ci * sliceSize;
-            for (int p = 0; p < positions; p++) {
-                int[] taps = g.taps(p);
-                if (!in.isSpikes()) {
-                    float value = in.real[ci * positions + p];
-                    if (value != 0f) {
-                        scatterScaled(acc[0], taps, w, slice, value);
-                    }
-                    continue;
+        for (int ci = 0, i = 0; ci < g.inC; ci++) {
+            for (int p = 0; p < g.inH * g.inW; p++, i++) {
+                int s = in.counts[i];
+                if (s != 0) {
+                    int e = bitPlanes ? Integer.bitCount(s) : s;
+                    events += e;
+                    sops += (long) e * g.fanout(p);
                 }
-                int s = in.counts[ci * positions + p];
-                if (s == 0) {
-                    continue;
-                }
-                int e = sendConv(s, acc, taps, w, slice);
-                events += e;
-                sops += (long) e * g.fanout(p / g.inW, p % g.inW);
             }
         }
         count(c.stat(), t, in, g.denseMacs(), events, sops);
-        return Value.real(g.outputShape(), combine(acc, c.bias().values, g.outH * g.outW, g.outC));
     }
 
     /**
-     * Sends count {@code s} at one input position through a conv and returns the number of events.
-     * Spike-driven: one pure accumulate of the kernel slice per 1-slot, into the accumulator of the slot's
-     * weight (2^b for bit-planes). Dense: one multiply-accumulate by s.
+     * A conv's accumulation through the given runs (all output rows, or one band of them). Real inputs and
+     * the dense check multiply the kernel slice by the value; spike-driven bit-planes go one plane at a
+     * time; unary slots add the kernel slice once per slot.
      */
-    private int sendConv(int s, float[][] acc, int[] taps, float[] w, int slice) {
-        if (mode == Mode.DENSE) {
-            scatterScaled(acc[0], taps, w, slice, s);
-            return events(s);
-        }
-        if (bitPlanes) {
-            for (int bits = s; bits != 0; bits &= bits - 1) {
-                scatter(acc[Integer.numberOfTrailingZeros(bits)], taps, w, slice);
+    private void accumulate(Node.Conv c, Value in, float[][] acc, int[][] taps) {
+        if (in.isSpikes() && mode == Mode.SPIKE_DRIVEN && bitPlanes) {
+            for (int plane = 0; plane < acc.length; plane++) {
+                sendPlane(c, in.counts, plane, acc[plane], taps);
             }
-            return Integer.bitCount(s);
+            return;
         }
-        for (int k = 0; k < s; k++) {
-            scatter(acc[0], taps, w, slice);
+        ConvGeometry g = c.geometry();
+        float[] w = c.weights().values;
+        int positions = g.inH * g.inW;
+        int sliceSize = g.kernel * g.kernel * g.outC;
+        for (int ci = 0, i = 0; ci < g.inC; ci++) {
+            int slice = ci * sliceSize;
+            for (int p = 0; p < positions; p++, i++) {
+                if (!in.isSpikes()) {
+                    if (in.real[i] != 0f) {
+                        scatterScaled(acc[0], taps[p], w, slice, in.real[i]);
+                    }
+                } else if (mode == Mode.DENSE) {
+                    if (in.counts[i] != 0) {
+                        scatterScaled(acc[0], taps[p], w, slice, in.counts[i]);
+                    }
+                } else {
+                    for (int k = 0; k < in.counts[i]; k++) {
+                        scatter(acc[0], taps[p], w, slice);
+                    }
+                }
+            }
         }
-        return s;
+    }
+
+    /**
+     * Spike-driven bit-plane {@code plane} into its own accumulator (which stays in cache): every input
+     * neuron whose count has that bit set adds its kernel slice once, a pure accumulate.
+     */
+    private static void sendPlane(Node.Conv c, int[] counts, int plane, float[] acc, int[][] taps) {
+        ConvGeometry g = c.geometry();
+        float[] w = c.weights().values;
+        int positions = g.inH * g.inW;
+        int sliceSize = g.kernel * g.kernel * g.outC;
+        int bit = 1 << plane;
+        for (int ci = 0, i = 0; ci < g.inC; ci++) {
+            for (int p = 0; p < positions; p++, i++) {
+                if ((counts[i] & bit) != 0) {
+                    scatter(acc, taps[p], w, ci * sliceSize);
+                }
+            }
+        }
     }
 
     private Value linear(Node.Linear l, Value in, int t) {
@@ -253,7 +314,7 @@ final class Engine {
             for (int f = 0; f < l.in(); f++) {
                 float value = in.real[f];
                 if (value != 0f) {
-                    axpy(acc[0], 0, w, f * out, out, value);
+                    Kernels.axpy(acc[0], 0, w, f * out, out, value);
                 }
             }
         } else {
@@ -266,16 +327,16 @@ final class Engine {
                 }
                 int row = (pooled ? i / in.pooledArea : i) * out;
                 if (mode == Mode.DENSE) {
-                    axpy(acc[0], 0, w, row, out, s);
+                    Kernels.axpy(acc[0], 0, w, row, out, s);
                     events += events(s);
                 } else if (bitPlanes) {
                     for (int bits = s; bits != 0; bits &= bits - 1) {
-                        add(acc[Integer.numberOfTrailingZeros(bits)], 0, w, row, out);
+                        Kernels.add(acc[Integer.numberOfTrailingZeros(bits)], 0, w, row, out);
                     }
                     events += Integer.bitCount(s);
                 } else {
                     for (int k = 0; k < s; k++) {
-                        add(acc[0], 0, w, row, out);
+                        Kernels.add(acc[0], 0, w, row, out);
                     }
                     events += s;
                 }
@@ -312,64 +373,65 @@ final class Engine {
     /** out[o][p] = bias[o] + sum_b 2^b acc_b[p][o]: one combination per output neuron, not per synapse. */
     private static float[] combine(float[][] acc, float[] bias, int positions, int channels) {
         float[] out = new float[positions * channels];
-        for (int p = 0; p < positions; p++) {
-            for (int o = 0; o < channels; o++) {
-                float sum = 0f;
-                for (int b = 0; b < acc.length; b++) {
-                    sum += (1 << b) * acc[b][p * channels + o];
-                }
-                out[o * positions + p] = sum + bias[o];
+        combine(acc, bias, positions, channels, 0, positions, out);
+        return out;
+    }
+
+    /** {@link #combine(float[][], float[], int, int)} for output positions {@code [from, to)} only. */
+    private static void combine(float[][] acc, float[] bias, int positions, int channels, int from, int to,
+                                float[] out) {
+        float[] sum = new float[(to - from) * channels];
+        for (int b = 0; b < acc.length; b++) {
+            float[] plane = acc[b];
+            float weight = 1 << b;
+            for (int i = 0, j = from * channels; i < sum.length; i++, j++) {
+                sum[i] += weight * plane[j];
             }
         }
-        return out;
+        for (int p = from; p < to; p++) {
+            for (int o = 0; o < channels; o++) {
+                out[o * positions + p] = sum[(p - from) * channels + o] + bias[o];
+            }
+        }
     }
 
     /** Accumulates one event: the kernel slice into every output position its window reaches. */
     private static void scatter(float[] acc, int[] taps, float[] w, int slice) {
         for (int j = 0; j < taps.length; j += 3) {
-            add(acc, taps[j], w, slice + taps[j + 1], taps[j + 2]);
+            Kernels.add(acc, taps[j], w, slice + taps[j + 1], taps[j + 2]);
         }
     }
 
     /** The dense counterpart of {@link #scatter}: the slice times {@code value}. */
     private static void scatterScaled(float[] acc, int[] taps, float[] w, int slice, float value) {
         for (int j = 0; j < taps.length; j += 3) {
-            axpy(acc, taps[j], w, slice + taps[j + 1], taps[j + 2], value);
-        }
-    }
-
-    /** acc[a..a+n) += w[b..b+n): accumulate only. */
-    private static void add(float[] acc, int a, float[] w, int b, int n) {
-        for (int o = 0; o < n; o++) {
-            acc[a + o] += w[b + o];
-        }
-    }
-
-    /** acc[a..a+n) += scale * w[b..b+n): multiply-accumulate, for real inputs and the dense mode. */
-    private static void axpy(float[] acc, int a, float[] w, int b, int n, float scale) {
-        for (int o = 0; o < n; o++) {
-            acc[a + o] += scale * w[b + o];
+            Kernels.axpy(acc, taps[j], w, slice + taps[j + 1], taps[j + 2], value);
         }
     }
 
     private static Value maxPool(Node.MaxPool p, Value in) {
         Shape s = p.input();
         Shape o = p.output();
+        int k = p.kernel();
+        int stride = p.stride();
+        int pad = p.padding();
+        int h = s.height();
+        int w = s.width();
         float[] out = new float[o.size()];
-        for (int c = 0; c < o.channels(); c++) {
+        for (int c = 0, i = 0; c < o.channels(); c++) {
             for (int oy = 0; oy < o.height(); oy++) {
-                for (int ox = 0; ox < o.width(); ox++) {
+                int y0 = Math.max(0, oy * stride - pad);
+                int y1 = Math.min(h, oy * stride - pad + k);
+                for (int ox = 0; ox < o.width(); ox++, i++) {
+                    int x0 = Math.max(0, ox * stride - pad);
+                    int x1 = Math.min(w, ox * stride - pad + k);
                     float best = Float.NEGATIVE_INFINITY;
-                    for (int ky = 0; ky < p.kernel(); ky++) {
-                        int y = oy * p.stride() - p.padding() + ky;
-                        for (int kx = 0; kx < p.kernel(); kx++) {
-                            int x = ox * p.stride() - p.padding() + kx;
-                            if (y >= 0 && y < s.height() && x >= 0 && x < s.width()) {
-                                best = Math.max(best, in.real[(c * s.height() + y) * s.width() + x]);
-                            }
+                    for (int y = y0; y < y1; y++) {
+                        for (int x = x0, j = (c * h + y) * w + x0; x < x1; x++, j++) {
+                            best = Math.max(best, in.real[j]);
                         }
                     }
-                    out[(c * o.height() + oy) * o.width() + ox] = best;
+                    out[i] = best;
                 }
             }
         }

@@ -18,7 +18,8 @@ import org.ibrasnn.core.neuron.NeuronSpec;
 
 /**
  * The spike-driven runtime for an inference model file (see {@link InferenceExport}): pure Java, no DJL,
- * no native code. Images run in parallel, one engine per thread.
+ * no native code. Batches run images in parallel, one engine per thread; a single image splits its
+ * convolutions' output rows over the cores.
  */
 public final class SpikeRuntime {
 
@@ -47,9 +48,12 @@ public final class SpikeRuntime {
         return spec;
     }
 
-    /** Logits of one image given as CHW floats in [0, 1]. */
+    /**
+     * Logits of one image given as CHW floats in [0, 1]. Its convolutions split their output rows over all
+     * cores (same sums in the same order, so the same bits as a single thread).
+     */
     public float[] logits(float[] image, Mode mode) {
-        return engine(mode).logits(image);
+        return new Engine(program, spec, mode, true).logits(image);
     }
 
     /** Runs the first {@code limit} images ({@code <= 0}: all) on {@code threads} threads. */
@@ -73,7 +77,7 @@ public final class SpikeRuntime {
             List<Future<Counters>> futures = new ArrayList<>();
             for (int t = 0; t < Math.max(1, threads); t++) {
                 futures.add(pool.submit(() -> {
-                    Engine engine = engine(mode);
+                    Engine engine = new Engine(program, spec, mode, false);
                     float[] image = new float[spec.input().size()];
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         data.image(i, image);
@@ -126,13 +130,9 @@ public final class SpikeRuntime {
         return spec.activation() instanceof NeuronSpec n ? n.slotsPerStep() : 1;
     }
 
-    private Engine engine(Mode mode) {
-        return new Engine(program, spec, mode);
-    }
-
     /** A single-threaded engine that shows every neuron layer's input to {@code probe}. */
     Engine probedEngine(Engine.NeuronProbe probe) {
-        return new Engine(program, spec, Mode.DENSE, probe);
+        return new Engine(program, spec, Mode.DENSE, false, probe);
     }
 
     Compiler.Program program() {

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import java.nio.FloatBuffer;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.djl.SpikingNetwork;
 
@@ -50,6 +49,7 @@ public final class Evaluation {
         int classes = network.spec().classes();
         float[] buffer = new float[batchSize * size];
         float[] out = new float[count * classes];
+        StagingBuffer staging = new StagingBuffer();
         for (int start = 0; start < count; start += batchSize) {
             int n = Math.min(batchSize, count - start);
             int[] indices = new int[n];
@@ -58,8 +58,7 @@ public final class Evaluation {
             }
             data.copyImages(indices, buffer);
             try (NDManager batch = manager.newSubManager()) {
-                NDArray x = batch.create(FloatBuffer.wrap(buffer, 0, n * size),
-                        new Shape(n, shape.channels(), shape.height(), shape.width()));
+                NDArray x = staging.floats(batch, buffer, new Shape(n, shape.channels(), shape.height(), shape.width()));
                 float[] values = network.forward(store, x, false).toFloatArray();
                 System.arraycopy(values, 0, out, start * classes, values.length);
             }

@@ -10,7 +10,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +118,8 @@ public final class Trainer implements AutoCloseable {
         Augmentation augmentation = new Augmentation(shape.channels(), shape.height(), shape.width(),
                 recipe.cropPadding(), recipe.horizontalFlip());
         float[] buffer = new float[batchSize * size];
+        StagingBuffer images = new StagingBuffer();
+        StagingBuffer targets = new StagingBuffer();
         listener.epochStarted(epoch, recipe.epochs(), batches);
         double lossSum = 0;
         long correct = 0;
@@ -137,9 +138,8 @@ public final class Trainer implements AutoCloseable {
             augmentation.apply(buffer, n, augmentRandom);
             float rate = recipe.learningRateAt(epoch - 1 + (double) b / batches);
             try (NDManager batch = manager.newSubManager()) {
-                NDArray x = batch.create(FloatBuffer.wrap(buffer, 0, n * size),
-                        new Shape(n, shape.channels(), shape.height(), shape.width()));
-                NDArray y = batch.create(labels);
+                NDArray x = images.floats(batch, buffer, new Shape(n, shape.channels(), shape.height(), shape.width()));
+                NDArray y = targets.longs(batch, labels);
                 float loss;
                 long right;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {

@@ -1,0 +1,30 @@
+package org.ibrasnn.runtime;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/** {@link Kernels} on the Vector API; loaded only when {@code jdk.incubator.vector} is present. */
+final class VectorKernels {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    private VectorKernels() {}
+
+    static void add(float[] acc, int a, float[] w, int b, int n) {
+        int o = 0;
+        for (int end = SPECIES.loopBound(n); o < end; o += SPECIES.length()) {
+            FloatVector.fromArray(SPECIES, acc, a + o).add(FloatVector.fromArray(SPECIES, w, b + o))
+                    .intoArray(acc, a + o);
+        }
+        Kernels.addScalar(acc, a, w, b, o, n);
+    }
+
+    static void axpy(float[] acc, int a, float[] w, int b, int n, float scale) {
+        int o = 0;
+        for (int end = SPECIES.loopBound(n); o < end; o += SPECIES.length()) {
+            FloatVector.fromArray(SPECIES, w, b + o).mul(scale).add(FloatVector.fromArray(SPECIES, acc, a + o))
+                    .intoArray(acc, a + o);
+        }
+        Kernels.axpyScalar(acc, a, w, b, o, n, scale);
+    }
+}
