@@ -287,21 +287,30 @@ final class Engine {
     }
 
     /**
-     * Spike-driven bit-plane {@code plane} into its own accumulator (which stays in cache): every input
-     * neuron whose count has that bit set adds its kernel slice once, a pure accumulate.
+     * Spike-driven bit-plane {@code plane} into its own accumulator (which stays in cache): the neurons
+     * whose count has that bit set are listed first (without branches), then each adds its kernel slice
+     * once, a pure accumulate.
      */
     private static void sendPlane(Node.Conv c, int[] counts, int plane, float[] acc, int[][] taps) {
         ConvGeometry g = c.geometry();
         float[] w = c.weights().values;
         int positions = g.inH * g.inW;
         int sliceSize = g.kernel * g.kernel * g.outC;
-        int bit = 1 << plane;
-        for (int ci = 0, i = 0; ci < g.inC; ci++) {
-            for (int p = 0; p < positions; p++, i++) {
-                if ((counts[i] & bit) != 0) {
-                    scatter(acc, taps[p], w, ci * sliceSize);
-                }
+        int[] events = new int[counts.length];
+        int n = 0;
+        for (int i = 0; i < counts.length; i++) {
+            events[n] = i;
+            n += (counts[i] >>> plane) & 1;
+        }
+        int ci = 0;
+        int channelEnd = positions;
+        for (int k = 0; k < n; k++) {
+            int i = events[k];
+            while (i >= channelEnd) {
+                ci++;
+                channelEnd += positions;
             }
+            scatter(acc, taps[i - channelEnd + positions], w, ci * sliceSize);
         }
     }
 
