@@ -34,6 +34,7 @@ final class Engine {
     private final boolean bitPlanes;
     private final NeuronProbe probe;
     private final boolean splitImage;
+    private final boolean counting;
     final Counters counters;
 
     /** Sees the real-valued input of every neuron layer at every timestep, before the neuron fires. */
@@ -43,15 +44,18 @@ final class Engine {
 
     /**
      * {@code splitImage}: each conv runs its bit-planes (or bands of its output rows) on parallel threads,
-     * for single images; the sums and their order stay those of one thread.
+     * for single images; the sums and their order stay those of one thread. {@code counting}: fill
+     * {@link #counters} (operations, spikes, histograms); off when only the logits are wanted.
      */
-    Engine(Compiler.Program program, ModelSpec spec, Mode mode, boolean splitImage) {
-        this(program, spec, mode, splitImage, null);
+    Engine(Compiler.Program program, ModelSpec spec, Mode mode, boolean splitImage, boolean counting) {
+        this(program, spec, mode, splitImage, counting, null);
     }
 
-    Engine(Compiler.Program program, ModelSpec spec, Mode mode, boolean splitImage, NeuronProbe probe) {
+    Engine(Compiler.Program program, ModelSpec spec, Mode mode, boolean splitImage, boolean counting,
+           NeuronProbe probe) {
         this.program = program;
         this.probe = probe;
+        this.counting = counting;
         this.splitImage = splitImage;
         this.activation = spec.activation();
         this.input = spec.input();
@@ -177,9 +181,11 @@ final class Engine {
                 }
             }
         }
-        for (int s : counts) {
-            histogram[Math.min(s, histogram.length - 1)]++;
-            countSlots(s, ones);
+        if (counting) {
+            for (int s : counts) {
+                histogram[Math.min(s, histogram.length - 1)]++;
+                countSlots(s, ones);
+            }
         }
         return counts;
     }
@@ -204,11 +210,12 @@ final class Engine {
         float[] bias = c.bias().values;
         if (splitImage && acc.length > 1) {
             // part 0 counts; part 1 + b accumulates plane b (low planes, the busiest, are claimed first)
-            SplitRunner.shared().run(acc.length + 1, k -> {
-                if (k == 0) {
+            int first = counting ? 0 : 1;
+            SplitRunner.shared().run(acc.length + 1 - first, k -> {
+                if (k + first == 0) {
                     count(c, in, t);
                 } else {
-                    sendPlane(c, in.counts, k - 1, acc[k - 1], g.taps(false, 0));
+                    sendPlane(c, in.counts, k + first - 1, acc[k + first - 1], g.taps(false, 0));
                 }
             });
             SplitRunner.shared().run(g.bands(), b -> combine(acc, bias, positions, g.outC, g.bandRows(b) * g.outW,
@@ -231,6 +238,9 @@ final class Engine {
     /** Counts a conv's MACs, or its events and SOPs. */
     private void count(Node.Conv c, Value in, int t) {
         ConvGeometry g = c.geometry();
+        if (!counting) {
+            return;
+        }
         if (!in.isSpikes()) {
             count(c.stat(), t, in, g.denseMacs(), 0, 0);
             return;
@@ -365,6 +375,9 @@ final class Engine {
     }
 
     private void count(int stat, int t, Value in, long denseMacs, long events, long sops) {
+        if (!counting) {
+            return;
+        }
         if (in.isSpikes()) {
             counters.events[stat] += events;
             counters.sops[stat] += sops;

@@ -49,11 +49,12 @@ public final class SpikeRuntime {
     }
 
     /**
-     * Logits of one image given as CHW floats in [0, 1]. Its convolutions split their output rows over all
-     * cores (same sums in the same order, so the same bits as a single thread).
+     * Logits of one image given as CHW floats in [0, 1], with the least latency: its convolutions split
+     * over all cores (same sums in the same order, so the same bits as a single thread) and nothing is
+     * counted ({@link #run} gives the operation counts).
      */
     public float[] logits(float[] image, Mode mode) {
-        return new Engine(program, spec, mode, true).logits(image);
+        return new Engine(program, spec, mode, true, false).logits(image);
     }
 
     /** Runs the first {@code limit} images ({@code <= 0}: all) on {@code threads} threads. */
@@ -77,7 +78,7 @@ public final class SpikeRuntime {
             List<Future<Counters>> futures = new ArrayList<>();
             for (int t = 0; t < Math.max(1, threads); t++) {
                 futures.add(pool.submit(() -> {
-                    Engine engine = new Engine(program, spec, mode, false);
+                    Engine engine = new Engine(program, spec, mode, false, true);
                     float[] image = new float[spec.input().size()];
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         data.image(i, image);
@@ -132,7 +133,7 @@ public final class SpikeRuntime {
 
     /** A single-threaded engine that shows every neuron layer's input to {@code probe}. */
     Engine probedEngine(Engine.NeuronProbe probe) {
-        return new Engine(program, spec, Mode.DENSE, false, probe);
+        return new Engine(program, spec, Mode.DENSE, false, true, probe);
     }
 
     Compiler.Program program() {
