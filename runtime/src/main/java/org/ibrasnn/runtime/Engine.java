@@ -114,7 +114,7 @@ final class Engine {
                 case Node.Conv c -> conv(c, v, t);
                 case Node.Linear l -> linear(l, v, t);
                 case Node.Neuron n -> neuron(n, v, t);
-                case Node.MaxPool p -> maxPool(p, v);
+                case Node.MaxPool p -> maxPool(p, v, splitImage);
                 case Node.GlobalAvgPool g -> globalAvgPool(g, v);
                 case Node.Flatten f -> v.isSpikes() ? Value.spikes(Shape.flat(v.shape.size()), v.counts, v.pooledArea)
                         : Value.real(Shape.flat(v.shape.size()), v.real);
@@ -205,23 +205,26 @@ final class Engine {
     private Value conv(Node.Conv c, Value in, int t) {
         ConvGeometry g = c.geometry();
         int positions = g.outH * g.outW;
-        float[][] acc = accumulators(in, positions * g.outC);
         float[] out = new float[positions * g.outC];
         float[] bias = c.bias().values;
-        if (splitImage && acc.length > 1) {
-            // part 0 counts; part 1 + b accumulates plane b (low planes, the busiest, are claimed first)
+        if (splitImage && planes(in) > 1) {
+            // part 0 counts; part 1 + b allocates and fills plane b (low planes, the busiest, are claimed first)
+            float[][] acc = new float[planes(in)][];
             int first = counting ? 0 : 1;
             SplitRunner.shared().run(acc.length + 1 - first, k -> {
-                if (k + first == 0) {
+                int plane = k + first - 1;
+                if (plane < 0) {
                     count(c, in, t);
                 } else {
-                    sendPlane(c, in.counts, k + first - 1, acc[k + first - 1], g.taps(false, 0));
+                    acc[plane] = new float[positions * g.outC];
+                    sendPlane(c, in.counts, plane, acc[plane], g.taps(false, 0));
                 }
             });
             SplitRunner.shared().run(g.bands(), b -> combine(acc, bias, positions, g.outC, g.bandRows(b) * g.outW,
                     g.bandRows(b + 1) * g.outW, out));
             return Value.real(g.outputShape(), out);
         }
+        float[][] acc = new float[planes(in)][positions * g.outC];
         count(c, in, t);
         if (splitImage && g.bands() > 1) {
             SplitRunner.shared().run(g.bands(), b -> {
@@ -326,7 +329,7 @@ final class Engine {
 
     private Value linear(Node.Linear l, Value in, int t) {
         int out = l.out();
-        float[][] acc = accumulators(in, out);
+        float[][] acc = new float[planes(in)][out];
         long events = 0;
         if (!in.isSpikes()) {
             float[] w = l.weights().values;
@@ -369,9 +372,9 @@ final class Engine {
         return activation instanceof NeuronSpec n ? n.events(s) : 1;
     }
 
-    private float[][] accumulators(Value in, int size) {
-        int planes = in.isSpikes() && mode == Mode.SPIKE_DRIVEN && bitPlanes ? slots : 1;
-        return new float[planes][size];
+    /** Accumulators a layer fed by {@code in} needs: one per bit-plane when spike-driven, else one. */
+    private int planes(Value in) {
+        return in.isSpikes() && mode == Mode.SPIKE_DRIVEN && bitPlanes ? slots : 1;
     }
 
     private void count(int stat, int t, Value in, long denseMacs, long events, long sops) {
@@ -431,7 +434,17 @@ final class Engine {
         }
     }
 
-    private static Value maxPool(Node.MaxPool p, Value in) {
+    /** Max pooling; a split image pools halves of the channels on parallel threads. */
+    private static Value maxPool(Node.MaxPool p, Value in, boolean split) {
+        Shape o = p.output();
+        float[] out = new float[o.size()];
+        int parts = split ? 2 : 1;
+        SplitRunner.shared().run(parts, k -> maxPool(p, in.real, out, k * o.channels() / parts,
+                (k + 1) * o.channels() / parts));
+        return Value.real(o, out);
+    }
+
+    private static void maxPool(Node.MaxPool p, float[] in, float[] out, int fromChannel, int toChannel) {
         Shape s = p.input();
         Shape o = p.output();
         int k = p.kernel();
@@ -439,8 +452,7 @@ final class Engine {
         int pad = p.padding();
         int h = s.height();
         int w = s.width();
-        float[] out = new float[o.size()];
-        for (int c = 0, i = 0; c < o.channels(); c++) {
+        for (int c = fromChannel, i = c * o.height() * o.width(); c < toChannel; c++) {
             for (int oy = 0; oy < o.height(); oy++) {
                 int y0 = Math.max(0, oy * stride - pad);
                 int y1 = Math.min(h, oy * stride - pad + k);
@@ -450,14 +462,13 @@ final class Engine {
                     float best = Float.NEGATIVE_INFINITY;
                     for (int y = y0; y < y1; y++) {
                         for (int x = x0, j = (c * h + y) * w + x0; x < x1; x++, j++) {
-                            best = Math.max(best, in.real[j]);
+                            best = Math.max(best, in[j]);
                         }
                     }
                     out[i] = best;
                 }
             }
         }
-        return Value.real(o, out);
     }
 
     private static Value globalAvgPool(Node.GlobalAvgPool g, Value in) {
