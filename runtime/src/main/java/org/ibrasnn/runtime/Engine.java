@@ -438,9 +438,11 @@ final class Engine {
     private static Value maxPool(Node.MaxPool p, Value in, boolean split) {
         Shape o = p.output();
         float[] out = new float[o.size()];
-        int parts = split ? 2 : 1;
-        SplitRunner.shared().run(parts, k -> maxPool(p, in.real, out, k * o.channels() / parts,
-                (k + 1) * o.channels() / parts));
+        if (split) {
+            SplitRunner.shared().run(2, k -> maxPool(p, in.real, out, k * o.channels() / 2, (k + 1) * o.channels() / 2));
+        } else {
+            maxPool(p, in.real, out, 0, o.channels());
+        }
         return Value.real(o, out);
     }
 
