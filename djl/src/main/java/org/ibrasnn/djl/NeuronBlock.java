@@ -50,11 +50,12 @@ public final class NeuronBlock extends AbstractBlock {
         NDList outputs = new NDList(steps);
         NDArray membrane = null;
         float alpha = (float) spec.alpha();
-        for (NDArray current : currents) {
-            NDArray vPre = NeuronFunctions.charge(membrane, current, alpha);
+        for (int t = 0; t < steps; t++) {
+            NDArray vPre = NeuronFunctions.charge(membrane, currents.get(t), alpha);
+            boolean last = t == steps - 1;
             NeuronFunctions.Step step = switch (spec) {
-                case LifSpec lif -> NeuronFunctions.lif(vPre, lif);
-                case CountingNeuronSpec counting -> NeuronFunctions.counting(vPre, counting);
+                case LifSpec lif -> NeuronFunctions.lif(vPre, lif, last);
+                case CountingNeuronSpec counting -> NeuronFunctions.counting(vPre, counting, last);
             };
             outputs.add(step.output());
             membrane = step.membrane();
