@@ -210,6 +210,7 @@ final class Engine {
         if (splitImage && planes(in) > 1) {
             // part 0 counts; part 1 + b allocates and fills plane b (low planes, the busiest, are claimed first)
             float[][] acc = new float[planes(in)][];
+            PlaneEvents events = in.planeEvents(acc.length, true);
             int first = counting ? 0 : 1;
             SplitRunner.shared().run(acc.length + 1 - first, k -> {
                 int plane = k + first - 1;
@@ -217,7 +218,7 @@ final class Engine {
                     count(c, in, t);
                 } else {
                     acc[plane] = new float[positions * g.outC];
-                    sendPlane(c, in.counts, plane, acc[plane], g.taps(false, 0));
+                    sendPlane(c, events, plane, acc[plane], g.taps(false, 0));
                 }
             });
             SplitRunner.shared().run(g.bands(), b -> combine(acc, bias, positions, g.outC, g.bandRows(b) * g.outW,
@@ -270,8 +271,9 @@ final class Engine {
      */
     private void accumulate(Node.Conv c, Value in, float[][] acc, int[][] taps) {
         if (in.isSpikes() && mode == Mode.SPIKE_DRIVEN && bitPlanes) {
+            PlaneEvents events = in.planeEvents(acc.length, false);
             for (int plane = 0; plane < acc.length; plane++) {
-                sendPlane(c, in.counts, plane, acc[plane], taps);
+                sendPlane(c, events, plane, acc[plane], taps);
             }
             return;
         }
@@ -300,30 +302,26 @@ final class Engine {
     }
 
     /**
-     * Spike-driven bit-plane {@code plane} into its own accumulator (which stays in cache): the neurons
-     * whose count has that bit set are listed first (without branches), then each adds its kernel slice
-     * once, a pure accumulate.
+     * Spike-driven bit-plane {@code plane} into its own accumulator (which stays in cache): each neuron on
+     * the plane's event list adds its kernel slice once, a pure accumulate.
      */
-    private static void sendPlane(Node.Conv c, int[] counts, int plane, float[] acc, int[][] taps) {
+    private static void sendPlane(Node.Conv c, PlaneEvents events, int plane, float[] acc, int[][] taps) {
         ConvGeometry g = c.geometry();
         float[] w = c.weights().values;
         int positions = g.inH * g.inW;
         int sliceSize = g.kernel * g.kernel * g.outC;
-        int[] events = new int[counts.length];
-        int n = 0;
-        for (int i = 0; i < counts.length; i++) {
-            events[n] = i;
-            n += (counts[i] >>> plane) & 1;
-        }
         int ci = 0;
         int channelEnd = positions;
-        for (int k = 0; k < n; k++) {
-            int i = events[k];
-            while (i >= channelEnd) {
-                ci++;
-                channelEnd += positions;
+        for (int part = 0; part < events.parts(); part++) {
+            int[] list = events.part(part, plane);
+            for (int k = 0; k < list.length && list[k] >= 0; k++) {
+                int i = list[k];
+                while (i >= channelEnd) {
+                    ci++;
+                    channelEnd += positions;
+                }
+                scatter(acc, taps[i - channelEnd + positions], w, ci * sliceSize);
             }
-            scatter(acc, taps[i - channelEnd + positions], w, ci * sliceSize);
         }
     }
 
@@ -339,6 +337,15 @@ final class Engine {
                     Kernels.axpy(acc[0], 0, w, f * out, out, value);
                 }
             }
+        } else if (mode == Mode.SPIKE_DRIVEN && bitPlanes) {
+            boolean pooled = in.pooledArea > 1;
+            float[] w = pooled ? l.pooledWeights().values : l.weights().values;
+            PlaneEvents planeEvents = in.planeEvents(acc.length, false);
+            for (int plane = 0; plane < acc.length; plane++) {
+                int[] rows = planeEvents.rows(plane, pooled ? in.pooledArea : 1, out);
+                Kernels.addRows(acc[plane], w, rows, out);
+                events += rows.length;
+            }
         } else {
             boolean pooled = in.pooledArea > 1;
             float[] w = pooled ? l.pooledWeights().values : l.weights().values;
@@ -351,11 +358,6 @@ final class Engine {
                 if (mode == Mode.DENSE) {
                     Kernels.axpy(acc[0], 0, w, row, out, s);
                     events += events(s);
-                } else if (bitPlanes) {
-                    for (int bits = s; bits != 0; bits &= bits - 1) {
-                        Kernels.add(acc[Integer.numberOfTrailingZeros(bits)], 0, w, row, out);
-                    }
-                    events += Integer.bitCount(s);
                 } else {
                     for (int k = 0; k < s; k++) {
                         Kernels.add(acc[0], 0, w, row, out);
@@ -454,6 +456,10 @@ final class Engine {
         int pad = p.padding();
         int h = s.height();
         int w = s.width();
+        if (k == 2 && stride == 2 && pad == 0) {
+            maxPool2x2(in, out, h, w, o.height(), o.width(), fromChannel, toChannel);
+            return;
+        }
         for (int c = fromChannel, i = c * o.height() * o.width(); c < toChannel; c++) {
             for (int oy = 0; oy < o.height(); oy++) {
                 int y0 = Math.max(0, oy * stride - pad);
@@ -468,6 +474,21 @@ final class Engine {
                         }
                     }
                     out[i] = best;
+                }
+            }
+        }
+    }
+
+    /** The common 2x2, stride 2, unpadded window without the general loop's bounds ({@code Math.max} is associative). */
+    private static void maxPool2x2(float[] in, float[] out, int h, int w, int outH, int outW, int fromChannel,
+                                   int toChannel) {
+        for (int c = fromChannel, i = c * outH * outW; c < toChannel; c++) {
+            for (int oy = 0; oy < outH; oy++) {
+                int top = (c * h + 2 * oy) * w;
+                int bottom = top + w;
+                for (int ox = 0; ox < outW; ox++, i++) {
+                    int x = 2 * ox;
+                    out[i] = Math.max(Math.max(in[top + x], in[top + x + 1]), Math.max(in[bottom + x], in[bottom + x + 1]));
                 }
             }
         }

@@ -32,6 +32,29 @@ final class Kernels {
         }
     }
 
+    /**
+     * {@code acc[0 .. n) += w[r .. r+n)} for every offset r of {@code rows}, in order: the same additions as
+     * one {@link #add} per row, with the sums held in registers between rows.
+     */
+    static void addRows(float[] acc, float[] w, int[] rows, int n) {
+        if (VECTOR) {
+            VectorKernels.addRows(acc, w, rows, n);
+        } else {
+            addRowsScalar(acc, w, rows, 0, n);
+        }
+    }
+
+    /** The plain loop of {@link #addRows} over elements {@code from .. n}. */
+    static void addRowsScalar(float[] acc, float[] w, int[] rows, int from, int n) {
+        for (int o = from; o < n; o++) {
+            float sum = acc[o];
+            for (int r : rows) {
+                sum += w[r + o];
+            }
+            acc[o] = sum;
+        }
+    }
+
     /** The plain loop of {@link #add} over elements {@code from .. n}. */
     static void addScalar(float[] acc, int a, float[] w, int b, int from, int n) {
         for (int o = from; o < n; o++) {

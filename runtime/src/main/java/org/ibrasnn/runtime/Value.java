@@ -32,4 +32,18 @@ final class Value {
     boolean isSpikes() {
         return counts != null;
     }
+
+    private PlaneEvents planeEvents;
+
+    /**
+     * The bit-plane event lists of these spikes, found on first use and kept, since a residual block's body
+     * and projection read the same spikes ({@code split}: the two halves of the neurons are listed on
+     * parallel threads).
+     */
+    PlaneEvents planeEvents(int planes, boolean split) {
+        if (planeEvents == null) {
+            planeEvents = PlaneEvents.of(counts, planes, split);
+        }
+        return planeEvents;
+    }
 }

@@ -1,6 +1,7 @@
 package org.ibrasnn.runtime;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /** {@link Kernels} on the Vector API; loaded only when {@code jdk.incubator.vector} is present. */
@@ -17,6 +18,17 @@ final class VectorKernels {
                     .intoArray(acc, a + o);
         }
         Kernels.addScalar(acc, a, w, b, o, n);
+    }
+
+    static void addRows(float[] acc, float[] w, int[] rows, int n) {
+        for (int o = 0; o < n; o += SPECIES.length()) {
+            VectorMask<Float> lanes = SPECIES.indexInRange(o, n);
+            FloatVector sum = FloatVector.fromArray(SPECIES, acc, o, lanes);
+            for (int r : rows) {
+                sum = sum.add(FloatVector.fromArray(SPECIES, w, r + o, lanes));
+            }
+            sum.intoArray(acc, o, lanes);
+        }
     }
 
     static void axpy(float[] acc, int a, float[] w, int b, int n, float scale) {

@@ -35,6 +35,30 @@ class KernelsTest {
         }
     }
 
+    @Test
+    void addRowsGivesTheBitsOfOneAddPerRow() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int c = 0; c < 300; c++) {
+            int n = random.nextInt(1, 40);
+            float[] w = values(random, 50 * n);
+            int[] rows = new int[random.nextInt(0, 60)];
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = random.nextInt(0, 50) * n;
+            }
+            float[] start = values(random, n);
+            float[] oneByOne = start.clone();
+            for (int r : rows) {
+                Kernels.addScalar(oneByOne, 0, w, r, 0, n);
+            }
+            float[] plain = start.clone();
+            Kernels.addRowsScalar(plain, w, rows, 0, n);
+            float[] vector = start.clone();
+            VectorKernels.addRows(vector, w, rows, n);
+            assertArrayEquals(oneByOne, plain, 0f, "plain addRows, case " + c);
+            assertArrayEquals(oneByOne, vector, 0f, "vector addRows, case " + c);
+        }
+    }
+
     private static float[] values(SplittableRandom random, int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
