@@ -150,20 +150,34 @@ final class Engine {
                 }
                 yield Value.real(in.shape, out);
             }
-            case NeuronSpec spec -> Value.spikes(in.shape, fire(spec, x, v, t, counters.slotOnes[n.stat()],
-                    counters.histograms[n.stat()]), 1);
+            case NeuronSpec spec -> {
+                int[] counts = new int[x.length];
+                if (splitImage) {
+                    SplitRunner.shared().run(2, k -> fire(spec, x, v, t, counts, k * x.length / 2,
+                            (k + 1) * x.length / 2));
+                } else {
+                    fire(spec, x, v, t, counts, 0, x.length);
+                }
+                if (counting) {
+                    for (int s : counts) {
+                        long[] histogram = counters.histograms[n.stat()];
+                        histogram[Math.min(s, histogram.length - 1)]++;
+                        countSlots(s, counters.slotOnes[n.stat()]);
+                    }
+                }
+                yield Value.spikes(in.shape, counts, 1);
+            }
         };
     }
 
-    /** One timestep of every neuron of a layer, exactly as the reference step function. */
-    private int[] fire(NeuronSpec spec, float[] x, float[] v, int t, long[] ones, long[] histogram) {
-        int[] counts = new int[x.length];
+    /** One timestep of neurons {@code [from, to)} of a layer, exactly as the reference step function. */
+    private static void fire(NeuronSpec spec, float[] x, float[] v, int t, int[] counts, int from, int to) {
         float alpha = (float) spec.alpha();
         switch (spec) {
             case LifSpec lif -> {
                 float threshold = (float) lif.threshold();
                 boolean soft = lif.reset() == ResetMode.SOFT;
-                for (int i = 0; i < x.length; i++) {
+                for (int i = from; i < to; i++) {
                     float vPre = t == 0 ? x[i] : alpha * v[i] + x[i];
                     int s = vPre >= threshold ? 1 : 0;
                     v[i] = soft ? vPre - threshold * s : (s == 1 ? 0f : vPre);
@@ -173,7 +187,7 @@ final class Engine {
             case CountingNeuronSpec c -> {
                 float n = c.n();
                 int max = c.maxCount();
-                for (int i = 0; i < x.length; i++) {
+                for (int i = from; i < to; i++) {
                     float vPre = t == 0 ? x[i] : alpha * v[i] + x[i];
                     int s = (int) Math.max(0, Math.min(max, Math.rint(vPre * n)));
                     v[i] = vPre - s / n;
@@ -181,13 +195,6 @@ final class Engine {
                 }
             }
         }
-        if (counting) {
-            for (int s : counts) {
-                histogram[Math.min(s, histogram.length - 1)]++;
-                countSlots(s, ones);
-            }
-        }
-        return counts;
     }
 
     private void countSlots(int s, long[] ones) {

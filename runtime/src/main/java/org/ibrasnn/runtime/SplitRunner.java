@@ -21,6 +21,8 @@ final class SplitRunner {
 
     private final Thread[] helpers;
     private volatile Job current;
+    /** Helpers parked or about to park; only then does {@link #run} wake them (an unpark costs a system call). */
+    private final AtomicInteger parking = new AtomicInteger();
 
     /** One call of {@link #run} with its own claim counter, so a helper late from a previous job claims nothing. */
     private record Job(IntConsumer body, int count, AtomicInteger next, AtomicInteger unfinished,
@@ -58,8 +60,10 @@ final class SplitRunner {
         Job job = new Job(body, count, new AtomicInteger(), new AtomicInteger(count), new AtomicReference<>());
         if (helpers.length > 0 && count > 1) {
             current = job;
-            for (Thread h : helpers) {
-                LockSupport.unpark(h);
+            if (parking.get() > 0) {
+                for (Thread h : helpers) {
+                    LockSupport.unpark(h);
+                }
             }
         }
         job.work();
@@ -83,7 +87,11 @@ final class SplitRunner {
                 if (System.nanoTime() - idleSince < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
-                    LockSupport.park(this);
+                    parking.incrementAndGet();
+                    if (current == done) {
+                        LockSupport.park(this);
+                    }
+                    parking.decrementAndGet();
                 }
             }
             done = current;
