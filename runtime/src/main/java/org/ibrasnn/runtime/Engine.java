@@ -152,9 +152,17 @@ final class Engine {
             }
             case NeuronSpec spec -> {
                 int[] counts = new int[x.length];
+                int[][][] lists = new int[2][][];
+                boolean listing = mode == Mode.SPIKE_DRIVEN && bitPlanes;
                 if (splitImage) {
-                    SplitRunner.shared().run(2, k -> fire(spec, x, v, t, counts, k * x.length / 2,
-                            (k + 1) * x.length / 2));
+                    SplitRunner.shared().run(2, k -> {
+                        int from = k * x.length / 2;
+                        int to = (k + 1) * x.length / 2;
+                        fire(spec, x, v, t, counts, from, to);
+                        if (listing) {
+                            lists[k] = PlaneEvents.list(counts, slots, from, to);
+                        }
+                    });
                 } else {
                     fire(spec, x, v, t, counts, 0, x.length);
                 }
@@ -165,7 +173,8 @@ final class Engine {
                         countSlots(s, counters.slotOnes[n.stat()]);
                     }
                 }
-                yield Value.spikes(in.shape, counts, 1);
+                Value spikes = Value.spikes(in.shape, counts, 1);
+                yield splitImage && listing ? spikes.withPlaneEvents(PlaneEvents.ofParts(lists)) : spikes;
             }
         };
     }

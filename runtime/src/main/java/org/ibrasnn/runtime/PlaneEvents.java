@@ -14,6 +14,11 @@ final class PlaneEvents {
         this.lists = lists;
     }
 
+    /** Lists made part by part elsewhere (by {@link #list}, one part per thread). */
+    static PlaneEvents ofParts(int[][][] parts) {
+        return new PlaneEvents(parts);
+    }
+
     static PlaneEvents of(int[] counts, int planes, boolean split) {
         int parts = split ? 2 : 1;
         int[][][] lists = new int[parts][][];
@@ -26,7 +31,8 @@ final class PlaneEvents {
         return new PlaneEvents(lists);
     }
 
-    private static int[][] list(int[] counts, int planes, int from, int to) {
+    /** One part's lists: neurons {@code [from, to)}. */
+    static int[][] list(int[] counts, int planes, int from, int to) {
         int[][] lists = new int[planes][to - from];
         int[] sizes = new int[planes];
         for (int i = from; i < to; i++) {

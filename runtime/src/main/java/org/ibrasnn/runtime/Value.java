@@ -40,6 +40,12 @@ final class Value {
      * and projection read the same spikes ({@code split}: the two halves of the neurons are listed on
      * parallel threads).
      */
+    /** Records event lists found together with the spikes (a split image's neurons list as they fire). */
+    Value withPlaneEvents(PlaneEvents events) {
+        planeEvents = events;
+        return this;
+    }
+
     PlaneEvents planeEvents(int planes, boolean split) {
         if (planeEvents == null) {
             planeEvents = PlaneEvents.of(counts, planes, split);
