@@ -152,15 +152,14 @@ final class Engine {
             }
             case NeuronSpec spec -> {
                 int[] counts = new int[x.length];
-                int[][][] lists = new int[2][][];
-                boolean listing = mode == Mode.SPIKE_DRIVEN && bitPlanes;
+                boolean listing = splitImage && mode == Mode.SPIKE_DRIVEN && bitPlanes;
+                PlaneEvents events = listing ? PlaneEvents.empty(x.length, slots) : null;
                 if (splitImage) {
                     SplitRunner.shared().run(2, k -> {
-                        int from = k * x.length / 2;
-                        int to = (k + 1) * x.length / 2;
-                        fire(spec, x, v, t, counts, from, to);
+                        fire(spec, x, v, t, counts, PlaneEvents.partStart(x.length, k, 2),
+                                PlaneEvents.partStart(x.length, k + 1, 2));
                         if (listing) {
-                            lists[k] = PlaneEvents.list(counts, slots, from, to);
+                            events.fill(counts, k, 2);
                         }
                     });
                 } else {
@@ -174,7 +173,7 @@ final class Engine {
                     }
                 }
                 Value spikes = Value.spikes(in.shape, counts, 1);
-                yield splitImage && listing ? spikes.withPlaneEvents(PlaneEvents.ofParts(lists)) : spikes;
+                yield listing ? spikes.withPlaneEvents(events) : spikes;
             }
         };
     }
@@ -326,12 +325,12 @@ final class Engine {
         float[] w = c.weights().values;
         int positions = g.inH * g.inW;
         int sliceSize = g.kernel * g.kernel * g.outC;
+        long[] mask = events.plane(plane);
         int ci = 0;
         int channelEnd = positions;
-        for (int part = 0; part < events.parts(); part++) {
-            int[] list = events.part(part, plane);
-            for (int k = 0; k < list.length && list[k] >= 0; k++) {
-                int i = list[k];
+        for (int k = 0; k < mask.length; k++) {
+            for (long m = mask[k]; m != 0; m &= m - 1) {
+                int i = (k << 6) + Long.numberOfTrailingZeros(m);
                 while (i >= channelEnd) {
                     ci++;
                     channelEnd += positions;

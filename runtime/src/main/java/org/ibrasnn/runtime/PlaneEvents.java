@@ -1,83 +1,90 @@
 package org.ibrasnn.runtime;
 
 /**
- * The neurons of a layer listed per bit-plane: for plane b, the neurons whose count has bit b set, in
- * ascending order. The neurons are cut into consecutive parts, listed independently (in parallel for a
- * split image); each part's list ends with -1 when it is shorter than the part. One pass over the counts
- * visits only their 1-bits.
+ * The 1-bits of a layer's spike counts, one bit mask per bit-plane: bit {@code i % 64} of word
+ * {@code i / 64} of plane b is set when neuron i's count has bit b set. The masks are made without a
+ * branch per neuron (with the Vector API, 8 or 16 neurons per instruction), and a consumer visits only the
+ * set bits, in ascending neuron order. For a split image, halves of the words are filled on parallel
+ * threads.
  */
 final class PlaneEvents {
 
-    private final int[][][] lists;
+    private final long[][] words;
 
-    private PlaneEvents(int[][][] lists) {
-        this.lists = lists;
+    private PlaneEvents(int neurons, int planes) {
+        this.words = new long[planes][(neurons + 63) >>> 6];
     }
 
-    /** Lists made part by part elsewhere (by {@link #list}, one part per thread). */
-    static PlaneEvents ofParts(int[][][] parts) {
-        return new PlaneEvents(parts);
-    }
-
+    /** Masks for {@code counts}, filled in two halves on parallel threads when {@code split}. */
     static PlaneEvents of(int[] counts, int planes, boolean split) {
-        int parts = split ? 2 : 1;
-        int[][][] lists = new int[parts][][];
+        PlaneEvents events = new PlaneEvents(counts.length, planes);
         if (split) {
-            SplitRunner.shared().run(parts, k -> lists[k] = list(counts, planes, k * counts.length / parts,
-                    (k + 1) * counts.length / parts));
+            SplitRunner.shared().run(2, k -> events.fill(counts, k, 2));
         } else {
-            lists[0] = list(counts, planes, 0, counts.length);
+            events.fill(counts, 0, 1);
         }
-        return new PlaneEvents(lists);
+        return events;
     }
 
-    /** One part's lists: neurons {@code [from, to)}. */
-    static int[][] list(int[] counts, int planes, int from, int to) {
-        int[][] lists = new int[planes][to - from];
-        int[] sizes = new int[planes];
-        for (int i = from; i < to; i++) {
-            for (int bits = counts[i]; bits != 0; bits &= bits - 1) {
-                int b = Integer.numberOfTrailingZeros(bits);
-                lists[b][sizes[b]++] = i;
-            }
-        }
-        for (int b = 0; b < planes; b++) {
-            if (sizes[b] < to - from) {
-                lists[b][sizes[b]] = -1;
-            }
-        }
-        return lists;
-    }
-
-    /** Number of parts; {@link #part} gives part k's list for a plane. */
-    int parts() {
-        return lists.length;
-    }
-
-    int[] part(int k, int plane) {
-        return lists[k][plane];
+    /** Masks not yet filled: each of {@code parts} threads then calls {@link #fill} with its part. */
+    static PlaneEvents empty(int neurons, int planes) {
+        return new PlaneEvents(neurons, planes);
     }
 
     /**
-     * The weight-row offsets a linear layer adds for one plane, in event order: neuron i reads row
+     * First neuron of part {@code part} of {@code parts} of a layer of {@code neurons}; parts are whole mask
+     * words, so no two share one ({@code part == parts} gives the end).
+     */
+    static int partStart(int neurons, int part, int parts) {
+        int totalWords = (neurons + 63) >>> 6;
+        return Math.min(neurons, (part * totalWords / parts) << 6);
+    }
+
+    /** Fills part {@code part} of {@code parts}: the neurons from {@link #partStart}, whose counts are final. */
+    void fill(int[] counts, int part, int parts) {
+        int from = partStart(counts.length, part, parts);
+        int to = partStart(counts.length, part + 1, parts);
+        if (Kernels.VECTOR) {
+            VectorKernels.planeMasks(counts, from, to, words);
+        } else {
+            planeMasksScalar(counts, from, to, words);
+        }
+    }
+
+    /** The plain loop of the masks of neurons {@code [from, to)}. */
+    static void planeMasksScalar(int[] counts, int from, int to, long[][] words) {
+        for (int i = from; i < to; i++) {
+            for (int bits = counts[i]; bits != 0; bits &= bits - 1) {
+                words[Integer.numberOfTrailingZeros(bits)][i >>> 6] |= 1L << i;
+            }
+        }
+    }
+
+    /** Plane b's mask words. */
+    long[] plane(int b) {
+        return words[b];
+    }
+
+    /** Number of set bits of plane b. */
+    int size(int b) {
+        int n = 0;
+        for (long w : words[b]) {
+            n += Long.bitCount(w);
+        }
+        return n;
+    }
+
+    /**
+     * The weight-row offsets a linear layer adds for one plane, in neuron order: neuron i reads row
      * {@code i / area} (a global average pool's {@code area} positions share a row) of {@code width} floats.
      */
     int[] rows(int plane, int area, int width) {
-        int size = 0;
-        for (int[][] part : lists) {
-            int[] list = part[plane];
-            int n = 0;
-            while (n < list.length && list[n] >= 0) {
-                n++;
-            }
-            size += n;
-        }
-        int[] rows = new int[size];
+        long[] mask = words[plane];
+        int[] rows = new int[size(plane)];
         int r = 0;
-        for (int[][] part : lists) {
-            int[] list = part[plane];
-            for (int k = 0; k < list.length && list[k] >= 0; k++) {
-                rows[r++] = list[k] / area * width;
+        for (int k = 0; k < mask.length; k++) {
+            for (long m = mask[k]; m != 0; m &= m - 1) {
+                rows[r++] = ((k << 6) + Long.numberOfTrailingZeros(m)) / area * width;
             }
         }
         return rows;

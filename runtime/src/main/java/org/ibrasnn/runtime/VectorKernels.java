@@ -1,13 +1,16 @@
 package org.ibrasnn.runtime;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /** {@link Kernels} on the Vector API; loaded only when {@code jdk.incubator.vector} is present. */
 final class VectorKernels {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
 
     private VectorKernels() {}
 
@@ -28,6 +31,21 @@ final class VectorKernels {
                 sum = sum.add(FloatVector.fromArray(SPECIES, w, r + o, lanes));
             }
             sum.intoArray(acc, o, lanes);
+        }
+    }
+
+    /** {@link PlaneEvents#planeMasksScalar}, a chunk of neurons per instruction; {@code from} is a multiple of 64. */
+    static void planeMasks(int[] counts, int from, int to, long[][] words) {
+        int lanes = INTS.length();
+        for (int i = from; i < to; i += lanes) {
+            VectorMask<Integer> inRange = INTS.indexInRange(i, to);
+            IntVector v = IntVector.fromArray(INTS, counts, i, inRange);
+            int word = i >>> 6;
+            int shift = i & 63;
+            for (int b = 0; b < words.length; b++) {
+                long bits = v.and(1 << b).compare(VectorOperators.NE, 0).and(inRange).toLong();
+                words[b][word] |= bits << shift;
+            }
         }
     }
 

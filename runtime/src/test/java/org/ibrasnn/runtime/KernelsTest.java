@@ -59,6 +59,33 @@ class KernelsTest {
         }
     }
 
+    @Test
+    void vectorPlaneMasksGiveTheBitsOfThePlainLoop() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int c = 0; c < 200; c++) {
+            int[] counts = new int[random.nextInt(1, 400)];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = random.nextInt(4) == 0 ? random.nextInt(512) : 0;
+            }
+            int planes = 9;
+            long[][] plain = new long[planes][(counts.length + 63) / 64];
+            long[][] vector = new long[planes][(counts.length + 63) / 64];
+            for (int part = 0; part < 2; part++) {
+                int from = PlaneEvents.partStart(counts.length, part, 2);
+                int to = PlaneEvents.partStart(counts.length, part + 1, 2);
+                PlaneEvents.planeMasksScalar(counts, from, to, plain);
+                VectorKernels.planeMasks(counts, from, to, vector);
+            }
+            for (int b = 0; b < planes; b++) {
+                assertArrayEquals(plain[b], vector[b], "plane " + b + ", case " + c);
+                for (int i = 0; i < counts.length; i++) {
+                    boolean set = (plain[b][i / 64] >>> (i % 64) & 1) == 1;
+                    assertTrue(set == ((counts[i] >>> b & 1) == 1), "neuron " + i + " plane " + b + ", case " + c);
+                }
+            }
+        }
+    }
+
     private static float[] values(SplittableRandom random, int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
