@@ -318,7 +318,7 @@ final class Engine {
 
     /**
      * Spike-driven bit-plane {@code plane} into its own accumulator (which stays in cache): each neuron on
-     * the plane's event list adds its kernel slice once, a pure accumulate.
+     * the plane's mask adds its kernel slice once, a pure accumulate.
      */
     private static void sendPlane(Node.Conv c, PlaneEvents events, int plane, float[] acc, int[][] taps) {
         ConvGeometry g = c.geometry();

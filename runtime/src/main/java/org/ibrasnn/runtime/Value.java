@@ -35,17 +35,16 @@ final class Value {
 
     private PlaneEvents planeEvents;
 
-    /**
-     * The bit-plane event lists of these spikes, found on first use and kept, since a residual block's body
-     * and projection read the same spikes ({@code split}: the two halves of the neurons are listed on
-     * parallel threads).
-     */
-    /** Records event lists found together with the spikes (a split image's neurons list as they fire). */
+    /** Records bit-plane masks made together with the spikes (a split image's neurons mask as they fire). */
     Value withPlaneEvents(PlaneEvents events) {
         planeEvents = events;
         return this;
     }
 
+    /**
+     * The bit-plane masks of these spikes, made on first use and kept, since a residual block's body and
+     * projection read the same spikes ({@code split}: two halves of the neurons on parallel threads).
+     */
     PlaneEvents planeEvents(int planes, boolean split) {
         if (planeEvents == null) {
             planeEvents = PlaneEvents.of(counts, planes, split);
