@@ -166,8 +166,8 @@ final class Engine {
                     fire(spec, x, v, t, counts, 0, x.length);
                 }
                 if (counting) {
+                    long[] histogram = counters.histograms[n.stat()];
                     for (int s : counts) {
-                        long[] histogram = counters.histograms[n.stat()];
                         histogram[Math.min(s, histogram.length - 1)]++;
                         countSlots(s, counters.slotOnes[n.stat()]);
                     }
@@ -494,7 +494,7 @@ final class Engine {
         }
     }
 
-    /** The common 2x2, stride 2, unpadded window without the general loop's bounds ({@code Math.max} is associative). */
+    /** The common 2x2, stride 2, unpadded window without the general loop's bounds ({@code Math.max} associates). */
     private static void maxPool2x2(float[] in, float[] out, int h, int w, int outH, int outW, int fromChannel,
                                    int toChannel) {
         for (int c = fromChannel, i = c * outH * outW; c < toChannel; c++) {
@@ -503,7 +503,8 @@ final class Engine {
                 int bottom = top + w;
                 for (int ox = 0; ox < outW; ox++, i++) {
                     int x = 2 * ox;
-                    out[i] = Math.max(Math.max(in[top + x], in[top + x + 1]), Math.max(in[bottom + x], in[bottom + x + 1]));
+                    out[i] = Math.max(Math.max(in[top + x], in[top + x + 1]),
+                            Math.max(in[bottom + x], in[bottom + x + 1]));
                 }
             }
         }
