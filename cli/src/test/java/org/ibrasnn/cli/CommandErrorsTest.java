@@ -40,6 +40,8 @@ class CommandErrorsTest {
         rejected(train("--neuron", "ibra", "--T", "0"), "T=0");
         rejected(train("--neuron", "ilif", "--D", "2.5"), "integer D", "D=2.5");
         rejected(train("--neuron", "lif", "--alpha", "1.5"), "alpha=1.5");
+        rejected(train("--neuron", "ibra", "--D", "50000", "--N", "100", "--train-limit", "256"), "D*N = 5000000",
+                "4194304");
     }
 
     @Test

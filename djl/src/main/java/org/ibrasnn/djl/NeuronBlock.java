@@ -22,7 +22,11 @@ public final class NeuronBlock extends AbstractBlock {
 
     private final Activation activation;
 
+    /** @throws IllegalArgumentException for a setting the training form cannot compute exactly */
     public NeuronBlock(Activation activation) {
+        if (activation instanceof NeuronSpec spec) {
+            NeuronFunctions.check(spec);
+        }
         this.activation = activation;
     }
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
 import org.ibrasnn.core.neuron.LifSpec;
+import org.ibrasnn.core.neuron.NeuronSpec;
 import org.ibrasnn.core.neuron.ResetMode;
 
 /**
@@ -14,7 +15,7 @@ import org.ibrasnn.core.neuron.ResetMode;
 final class NeuronFunctions {
 
     /** Largest D*N for which the float32 rounding shift in {@link #counting} is exact. */
-    static final int MAX_EXACT_COUNT = 1 << 22;
+    private static final int MAX_EXACT_COUNT = 1 << 22;
 
     /** 1.5 * 2^23: adding and subtracting it rounds a float32 in [0, 2^22) to the nearest integer, ties to even. */
     private static final float ROUNDING_SHIFT = 12582912f;
@@ -23,6 +24,14 @@ final class NeuronFunctions {
     record Step(NDArray output, NDArray membrane) {}
 
     private NeuronFunctions() {}
+
+    /** Rejects settings the training form cannot compute exactly: D*N above {@link #MAX_EXACT_COUNT}. */
+    static void check(NeuronSpec spec) {
+        if (spec instanceof CountingNeuronSpec c && c.maxCount() > MAX_EXACT_COUNT) {
+            throw new IllegalArgumentException("D*N = " + c.maxCount() + " exceeds " + MAX_EXACT_COUNT
+                    + ", the largest count float32 rounds exactly in training");
+        }
+    }
 
     /** {@code V_pre = alpha * V_prev + I}; at t = 1 there is no previous membrane. */
     static NDArray charge(NDArray previous, NDArray current, float alpha) {
@@ -40,13 +49,9 @@ final class NeuronFunctions {
      * node. That equals {@code S / N} bit for bit: inside {@code [0, D]} the product is the reference's;
      * below 0 both give 0; above D the clipped product rounds to {@code D*N}, the reference's upper clip.
      * {@code rint} is {@code (x + 1.5 * 2^23) - 1.5 * 2^23}, exact round-half-even in float32 for
-     * {@code 0 <= x < 2^22}, which {@link #MAX_EXACT_COUNT} guarantees.
+     * {@code 0 <= x < 2^22}, which {@link #check} guarantees.
      */
     static Step counting(NDArray vPre, CountingNeuronSpec spec, boolean last) {
-        if (spec.maxCount() > MAX_EXACT_COUNT) {
-            throw new IllegalArgumentException("D*N = " + spec.maxCount() + " exceeds " + MAX_EXACT_COUNT
-                    + ", the largest count float32 rounds exactly here");
-        }
         float n = spec.n();
         NDArray output = vPre.clip(0f, (float) spec.d());
         NDArray value = output.stopGradient();
