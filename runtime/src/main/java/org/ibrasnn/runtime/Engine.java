@@ -116,7 +116,8 @@ final class Engine {
                 case Node.Neuron n -> neuron(n, v, t);
                 case Node.MaxPool p -> maxPool(p, v, splitImage);
                 case Node.GlobalAvgPool g -> globalAvgPool(g, v);
-                case Node.Flatten f -> v.isSpikes() ? Value.spikes(Shape.flat(v.shape.size()), v.counts, v.pooledArea)
+                case Node.Flatten f -> v.isSpikes() ? Value.spikes(Shape.flat(v.shape.size()), v.counts, v.pooledArea,
+                        v.events)
                         : Value.real(Shape.flat(v.shape.size()), v.real);
                 case Node.Residual r -> residual(r, v, t);
             };
@@ -152,18 +153,20 @@ final class Engine {
             }
             case NeuronSpec spec -> {
                 int[] counts = new int[x.length];
-                boolean listing = splitImage && mode == Mode.SPIKE_DRIVEN && bitPlanes;
-                PlaneEvents events = listing ? PlaneEvents.empty(x.length, slots) : null;
+                PlaneEvents events = mode == Mode.SPIKE_DRIVEN && bitPlanes ? PlaneEvents.empty(x.length, slots) : null;
                 if (splitImage) {
                     SplitRunner.shared().run(2, k -> {
                         fire(spec, x, v, t, counts, PlaneEvents.partStart(x.length, k, 2),
                                 PlaneEvents.partStart(x.length, k + 1, 2));
-                        if (listing) {
+                        if (events != null) {
                             events.fill(counts, k, 2);
                         }
                     });
                 } else {
                     fire(spec, x, v, t, counts, 0, x.length);
+                    if (events != null) {
+                        events.fill(counts, 0, 1);
+                    }
                 }
                 if (counting) {
                     long[] histogram = counters.histograms[n.stat()];
@@ -172,8 +175,7 @@ final class Engine {
                         countSlots(s, counters.slotOnes[n.stat()]);
                     }
                 }
-                Value spikes = Value.spikes(in.shape, counts, 1);
-                yield listing ? spikes.withPlaneEvents(events) : spikes;
+                yield Value.spikes(in.shape, counts, 1, events);
             }
         };
     }
@@ -225,7 +227,6 @@ final class Engine {
         if (splitImage && planes(in) > 1) {
             // part 0 counts; part 1 + b allocates and fills plane b (low planes, the busiest, are claimed first)
             float[][] acc = new float[planes(in)][];
-            PlaneEvents events = in.planeEvents(acc.length, true);
             int first = counting ? 0 : 1;
             SplitRunner.shared().run(acc.length + 1 - first, k -> {
                 int plane = k + first - 1;
@@ -233,7 +234,7 @@ final class Engine {
                     count(c, in, t);
                 } else {
                     acc[plane] = new float[positions * g.outC];
-                    sendPlane(c, events, plane, acc[plane], g.taps(false, 0));
+                    sendPlane(c, in.events, plane, acc[plane], g.taps(false, 0));
                 }
             });
             SplitRunner.shared().run(g.bands(), b -> combine(acc, bias, positions, g.outC, g.bandRows(b) * g.outW,
@@ -286,9 +287,8 @@ final class Engine {
      */
     private void accumulate(Node.Conv c, Value in, float[][] acc, int[][] taps) {
         if (in.isSpikes() && mode == Mode.SPIKE_DRIVEN && bitPlanes) {
-            PlaneEvents events = in.planeEvents(acc.length, false);
             for (int plane = 0; plane < acc.length; plane++) {
-                sendPlane(c, events, plane, acc[plane], taps);
+                sendPlane(c, in.events, plane, acc[plane], taps);
             }
             return;
         }
@@ -352,32 +352,31 @@ final class Engine {
                     Kernels.axpy(acc[0], 0, w, f * out, out, value);
                 }
             }
-        } else if (mode == Mode.SPIKE_DRIVEN && bitPlanes) {
-            boolean pooled = in.pooledArea > 1;
-            float[] w = pooled ? l.pooledWeights().values : l.weights().values;
-            PlaneEvents planeEvents = in.planeEvents(acc.length, false);
-            for (int plane = 0; plane < acc.length; plane++) {
-                int[] rows = planeEvents.rows(plane, pooled ? in.pooledArea : 1, out);
-                Kernels.addRows(acc[plane], w, rows, out);
-                events += rows.length;
-            }
         } else {
             boolean pooled = in.pooledArea > 1;
             float[] w = pooled ? l.pooledWeights().values : l.weights().values;
-            for (int i = 0; i < in.counts.length; i++) {
-                int s = in.counts[i];
-                if (s == 0) {
-                    continue;
+            if (mode == Mode.SPIKE_DRIVEN && bitPlanes) {
+                for (int plane = 0; plane < acc.length; plane++) {
+                    int[] rows = in.events.rows(plane, pooled ? in.pooledArea : 1, out);
+                    Kernels.addRows(acc[plane], w, rows, out);
+                    events += rows.length;
                 }
-                int row = (pooled ? i / in.pooledArea : i) * out;
-                if (mode == Mode.DENSE) {
-                    Kernels.axpy(acc[0], 0, w, row, out, s);
-                    events += events(s);
-                } else {
-                    for (int k = 0; k < s; k++) {
-                        Kernels.add(acc[0], 0, w, row, out);
+            } else {
+                for (int i = 0; i < in.counts.length; i++) {
+                    int s = in.counts[i];
+                    if (s == 0) {
+                        continue;
                     }
-                    events += s;
+                    int row = (pooled ? i / in.pooledArea : i) * out;
+                    if (mode == Mode.DENSE) {
+                        Kernels.axpy(acc[0], 0, w, row, out, s);
+                        events += events(s);
+                    } else {
+                        for (int k = 0; k < s; k++) {
+                            Kernels.add(acc[0], 0, w, row, out);
+                        }
+                        events += s;
+                    }
                 }
             }
         }
@@ -514,7 +513,7 @@ final class Engine {
         Shape s = g.input();
         int area = s.height() * s.width();
         if (in.isSpikes()) {
-            return Value.spikes(Shape.flat(s.channels()), in.counts, area);
+            return Value.spikes(Shape.flat(s.channels()), in.counts, area, in.events);
         }
         float[] out = new float[s.channels()];
         for (int c = 0; c < s.channels(); c++) {

@@ -40,13 +40,13 @@ final class Kernels {
         if (VECTOR) {
             VectorKernels.addRows(acc, w, rows, n);
         } else {
-            addRowsScalar(acc, w, rows, 0, n);
+            addRowsScalar(acc, w, rows, n);
         }
     }
 
-    /** The plain loop of {@link #addRows} over elements {@code from .. n}. */
-    static void addRowsScalar(float[] acc, float[] w, int[] rows, int from, int n) {
-        for (int o = from; o < n; o++) {
+    /** The plain loop of {@link #addRows}. */
+    static void addRowsScalar(float[] acc, float[] w, int[] rows, int n) {
+        for (int o = 0; o < n; o++) {
             float sum = acc[o];
             for (int r : rows) {
                 sum += w[r + o];

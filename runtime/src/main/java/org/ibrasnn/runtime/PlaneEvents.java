@@ -5,7 +5,7 @@ package org.ibrasnn.runtime;
  * {@code i / 64} of plane b is set when neuron i's count has bit b set. The masks are made without a
  * branch per neuron (with the Vector API, 8 or 16 neurons per instruction), and a consumer visits only the
  * set bits, in ascending neuron order. For a split image, halves of the words are filled on parallel
- * threads.
+ * threads, each as soon as its half of the neurons has fired.
  */
 final class PlaneEvents {
 
@@ -13,17 +13,6 @@ final class PlaneEvents {
 
     private PlaneEvents(int neurons, int planes) {
         this.words = new long[planes][(neurons + 63) >>> 6];
-    }
-
-    /** Masks for {@code counts}, filled in two halves on parallel threads when {@code split}. */
-    static PlaneEvents of(int[] counts, int planes, boolean split) {
-        PlaneEvents events = new PlaneEvents(counts.length, planes);
-        if (split) {
-            SplitRunner.shared().run(2, k -> events.fill(counts, k, 2));
-        } else {
-            events.fill(counts, 0, 1);
-        }
-        return events;
     }
 
     /** Masks not yet filled: each of {@code parts} threads then calls {@link #fill} with its part. */

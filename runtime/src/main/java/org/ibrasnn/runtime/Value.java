@@ -13,42 +13,26 @@ final class Value {
     final float[] real;
     final int[] counts;
     final int pooledArea;
+    /** The bit-plane masks of {@code counts}, made as the neurons fire when layers consume bit-plane events. */
+    final PlaneEvents events;
 
-    private Value(Shape shape, float[] real, int[] counts, int pooledArea) {
+    private Value(Shape shape, float[] real, int[] counts, int pooledArea, PlaneEvents events) {
         this.shape = shape;
         this.real = real;
         this.counts = counts;
         this.pooledArea = pooledArea;
+        this.events = events;
     }
 
     static Value real(Shape shape, float[] values) {
-        return new Value(shape, values, null, 1);
+        return new Value(shape, values, null, 1, null);
     }
 
-    static Value spikes(Shape shape, int[] counts, int pooledArea) {
-        return new Value(shape, null, counts, pooledArea);
+    static Value spikes(Shape shape, int[] counts, int pooledArea, PlaneEvents events) {
+        return new Value(shape, null, counts, pooledArea, events);
     }
 
     boolean isSpikes() {
         return counts != null;
-    }
-
-    private PlaneEvents planeEvents;
-
-    /** Records bit-plane masks made together with the spikes (a split image's neurons mask as they fire). */
-    Value withPlaneEvents(PlaneEvents events) {
-        planeEvents = events;
-        return this;
-    }
-
-    /**
-     * The bit-plane masks of these spikes, made on first use and kept, since a residual block's body and
-     * projection read the same spikes ({@code split}: two halves of the neurons on parallel threads).
-     */
-    PlaneEvents planeEvents(int planes, boolean split) {
-        if (planeEvents == null) {
-            planeEvents = PlaneEvents.of(counts, planes, split);
-        }
-        return planeEvents;
     }
 }

@@ -34,7 +34,10 @@ final class VectorKernels {
         }
     }
 
-    /** {@link PlaneEvents#planeMasksScalar}, a chunk of neurons per instruction; {@code from} is a multiple of 64. */
+    /**
+     * {@link PlaneEvents#planeMasksScalar}, a chunk of neurons per instruction; {@code from} is a multiple of 64.
+     * Lanes past {@code to} load as 0, so their bits stay clear.
+     */
     static void planeMasks(int[] counts, int from, int to, long[][] words) {
         int lanes = INTS.length();
         for (int i = from; i < to; i += lanes) {
@@ -43,7 +46,7 @@ final class VectorKernels {
             int word = i >>> 6;
             int shift = i & 63;
             for (int b = 0; b < words.length; b++) {
-                long bits = v.and(1 << b).compare(VectorOperators.NE, 0).and(inRange).toLong();
+                long bits = v.and(1 << b).compare(VectorOperators.NE, 0).toLong();
                 words[b][word] |= bits << shift;
             }
         }

@@ -51,7 +51,7 @@ class KernelsTest {
                 Kernels.addScalar(oneByOne, 0, w, r, 0, n);
             }
             float[] plain = start.clone();
-            Kernels.addRowsScalar(plain, w, rows, 0, n);
+            Kernels.addRowsScalar(plain, w, rows, n);
             float[] vector = start.clone();
             VectorKernels.addRows(vector, w, rows, n);
             assertArrayEquals(oneByOne, plain, 0f, "plain addRows, case " + c);
