@@ -58,7 +58,7 @@ final class AblationCommand implements Callable<Integer> {
     @Option(names = "--arch", defaultValue = "resnet-tiny", description = "Architecture (default: ${DEFAULT-VALUE}).")
     private String arch;
 
-    @Option(names = "--recipe", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--recipe", defaultValue = "quick", description = "Recipe: quick, full or wide (default: ${DEFAULT-VALUE}).")
     private String recipeName;
 
     @Option(names = "--epochs", description = "Epochs (default: the recipe's, or 2 with --quick).")

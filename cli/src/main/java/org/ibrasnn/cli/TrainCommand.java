@@ -36,7 +36,7 @@ final class TrainCommand implements Callable<Integer> {
             completionCandidates = ArchitectureNames.class)
     private String arch;
 
-    @Option(names = "--recipe", defaultValue = "quick", description = "quick or full (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--recipe", defaultValue = "quick", description = "Recipe: quick, full or wide (default: ${DEFAULT-VALUE}).")
     private String recipeName;
 
     @Option(names = "--epochs", description = "Epochs (default: from the recipe).")

@@ -9,7 +9,8 @@ import org.ibrasnn.core.neuron.Activation;
 
 /**
  * The named architectures. {@code resnet-tiny} is sized for 28x28 inputs on two CPU cores (a pooled stem,
- * then one block at 14x14 with 32 channels and one at 7x7 with 64). Each is a spike-driven network: a real-valued stem (conv + BN), then
+ * then one block at 14x14 with 32 channels and one at 7x7 with 64); {@code resnet-wide} is the same shape at twice
+ * the width (64, 64, 128: about 4x the compute) for the long recipes. Each is a spike-driven network: a real-valued stem (conv + BN), then
  * residual blocks whose convs consume neuron outputs, then neuron, pooling and a linear classifier.
  */
 public final class Architectures {
@@ -19,6 +20,7 @@ public final class Architectures {
 
     private static final Map<String, Function<Request, ModelSpec>> CATALOGUE = new TreeMap<>(Map.of(
             "resnet-tiny", r -> resnet("resnet-tiny", r, pooledStem(32), new int[] {32, 64}, new int[] {1, 1}),
+            "resnet-wide", r -> resnet("resnet-wide", r, pooledStem(64), new int[] {64, 128}, new int[] {1, 1}),
             "resnet18-cifar", r -> resnet("resnet18-cifar", r, cifarStem(64), new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 2}),
             "resnet19-cifar", r -> resnet19(r),
             "resnet18-imagenet", r -> resnet("resnet18-imagenet", r, imagenetStem(), new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 2}),

@@ -6,10 +6,11 @@ package org.ibrasnn.djl.train;
  *
  * @param warmupEpochs linear warm-up length before the cosine decay (may be fractional)
  * @param cropPadding  zero padding for random crops (0 disables cropping)
+ * @param erasing      probability of random erasing per image (0 disables it; see {@code Augmentation})
  */
 public record Recipe(String name, int epochs, int batchSize, OptimizerKind optimizer, float learningRate,
                      float momentum, float weightDecay, float warmupEpochs, float labelSmoothing,
-                     int cropPadding, boolean horizontalFlip, long seed) {
+                     int cropPadding, boolean horizontalFlip, float erasing, long seed) {
 
     public Recipe {
         if (epochs < 1) {
@@ -24,44 +25,59 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
             throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
         }
+        if (!(erasing >= 0 && erasing <= 1)) {
+            throw new IllegalArgumentException("random erasing probability must be in [0, 1], got " + erasing);
+        }
         if (weightDecay < 0 || momentum < 0 || momentum >= 1 || warmupEpochs < 0 || cropPadding < 0) {
             throw new IllegalArgumentException("invalid recipe: weight decay " + weightDecay + ", momentum "
                     + momentum + ", warm-up " + warmupEpochs + ", crop padding " + cropPadding);
         }
     }
 
-    /** A recipe by name: quick or full; anything else is rejected naming both. */
+    /** The recipe names {@link #named} knows. */
+    public static final String NAMES = "quick, full or wide";
+
+    /** A recipe by name: quick, full or wide; anything else is rejected naming them. */
     public static Recipe named(String name, long seed) {
         return switch (name) {
             case "quick" -> quick(seed);
             case "full" -> full(seed);
-            default -> throw new IllegalArgumentException("unknown recipe '" + name + "'; choose quick or full");
+            case "wide" -> wide(seed);
+            default -> throw new IllegalArgumentException("unknown recipe '" + name + "'; choose " + NAMES);
         };
     }
 
     /** A few epochs of SGD: the quick-start recipe, sized for 2 CPU cores. */
     public static Recipe quick(long seed) {
-        return new Recipe("quick", 5, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 0.3f, 0.1f, 0, true, seed);
+        return new Recipe("quick", 5, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 0.3f, 0.1f, 0, true, 0f, seed);
     }
 
     /** The long recipe aiming at the best accuracy. */
     public static Recipe full(long seed) {
-        return new Recipe("full", 60, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, seed);
+        return new Recipe("full", 60, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, 0f, seed);
+    }
+
+    /**
+     * The full recipe plus random erasing of half the images (Zhong et al. 2017, the regulariser that helps
+     * most on Fashion-MNIST): the recipe of {@code resnet-wide}.
+     */
+    public static Recipe wide(long seed) {
+        return new Recipe("wide", 60, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, 0.5f, seed);
     }
 
     public Recipe withEpochs(int e) {
         return new Recipe(name, e, batchSize, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
-                labelSmoothing, cropPadding, horizontalFlip, seed);
+                labelSmoothing, cropPadding, horizontalFlip, erasing, seed);
     }
 
     public Recipe withBatchSize(int b) {
         return new Recipe(name, epochs, b, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
-                labelSmoothing, cropPadding, horizontalFlip, seed);
+                labelSmoothing, cropPadding, horizontalFlip, erasing, seed);
     }
 
     public Recipe withSeed(long s) {
         return new Recipe(name, epochs, batchSize, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
-                labelSmoothing, cropPadding, horizontalFlip, s);
+                labelSmoothing, cropPadding, horizontalFlip, erasing, s);
     }
 
     /** Learning rate at a (fractional) epoch: linear warm-up, then cosine decay to zero at the end. */

@@ -116,7 +116,7 @@ public final class Trainer implements AutoCloseable {
         int[] order = permutation(train.size(), new SplittableRandom(mix(recipe.seed(), epoch, 1)));
         SplittableRandom augmentRandom = new SplittableRandom(mix(recipe.seed(), epoch, 2));
         Augmentation augmentation = new Augmentation(shape.channels(), shape.height(), shape.width(),
-                recipe.cropPadding(), recipe.horizontalFlip());
+                recipe.cropPadding(), recipe.horizontalFlip(), recipe.erasing());
         float[] buffer = new float[batchSize * size];
         StagingBuffer images = new StagingBuffer();
         StagingBuffer targets = new StagingBuffer();
