@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 
 /** Cross-entropy with label smoothing, averaged over the batch. */
-final class Losses {
+public final class Losses {
 
     private Losses() {}
 
@@ -12,7 +12,7 @@ final class Losses {
      * {@code (1 - eps) * -log p[label] + eps * mean_k(-log p[k])} for logits {@code [batch, classes]} and
      * integer labels {@code [batch]}.
      */
-    static NDArray smoothedCrossEntropy(NDArray logits, NDArray labels, float smoothing) {
+    public static NDArray smoothedCrossEntropy(NDArray logits, NDArray labels, float smoothing) {
         NDArray logProbs = logits.logSoftmax(1);
         NDArray picked = logProbs.get(new NDIndex().addAllDim().addPickDim(labels.reshape(-1, 1))).reshape(-1);
         NDArray nll = picked.neg();

@@ -1,4 +1,4 @@
-package org.ibrasnn.cli;
+package org.ibrasnn.integration;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

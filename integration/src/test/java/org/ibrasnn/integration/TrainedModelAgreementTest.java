@@ -1,4 +1,4 @@
-package org.ibrasnn.cli;
+package org.ibrasnn.integration;
 
 import java.nio.file.Path;
 import java.util.Map;

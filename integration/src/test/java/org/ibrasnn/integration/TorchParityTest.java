@@ -1,4 +1,4 @@
-package org.ibrasnn.djl.train;
+package org.ibrasnn.integration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +31,7 @@ import org.ibrasnn.core.neuron.NeuronSpec;
 import org.ibrasnn.djl.NamedParameters;
 import org.ibrasnn.djl.ParameterTensors;
 import org.ibrasnn.djl.SpikingNetwork;
+import org.ibrasnn.djl.train.Losses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
