@@ -62,7 +62,7 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
      * most on Fashion-MNIST): the recipe of {@code resnet-wide}.
      */
     public static Recipe wide(long seed) {
-        return new Recipe("wide", 60, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, 0.5f, seed);
+        return new Recipe("wide", 50, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, 0.5f, seed);
     }
 
     public Recipe withEpochs(int e) {
