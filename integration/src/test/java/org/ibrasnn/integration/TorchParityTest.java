@@ -11,14 +11,11 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.ibrasnn.core.io.SafeTensors;
 import org.ibrasnn.core.io.Tensor;
 import org.ibrasnn.core.model.Layer;
@@ -44,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TorchParityTest {
 
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final int BATCH = 4;
 
     @TempDir
@@ -122,7 +118,6 @@ class TorchParityTest {
     }
 
     private Map<String, Tensor> runTorch(NeuronSpec neuron, Map<String, Tensor> in) throws IOException, InterruptedException {
-        assertTrue(Files.isExecutable(PYTHON), "/usr/bin/python3 is missing: apt-get install python3 python3-torch");
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("kind", neuron.kind());
         meta.put("alpha", Double.toString(neuron.alpha()));
@@ -145,13 +140,7 @@ class TorchParityTest {
         Path src = dir.resolve("in.safetensors");
         Path dst = dir.resolve("out.safetensors");
         SafeTensors.write(src, in, meta);
-        Path script = Path.of("src/test/resources/parity/torch_reference.py").toAbsolutePath();
-        Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), src.toString(), dst.toString())
-                .redirectErrorStream(true).start();
-        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "PyTorch reference timed out");
-        assertEquals(0, p.exitValue(), "PyTorch reference failed (is python3-torch installed? "
-                + "apt-get install python3-torch):\n" + log);
+        SystemPython.run(Path.of("src/test/resources/parity/torch_reference.py"), src.toString(), dst.toString());
         return SafeTensors.read(dst).tensors();
     }
 

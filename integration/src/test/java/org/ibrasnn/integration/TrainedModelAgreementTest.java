@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * images, and its logits stay within 1e-3 of the largest logit magnitude. Why not exact: folding
  * BatchNorm rounds differently from applying it, so a membrane value lying within float rounding of a
  * count boundary (V_pre * N = k + 0.5) can move one count by one, which shifts later logits by about
- * |w| / N.
+ * |w| / N. The same file read by {@code scripts/verify_model.py} (PyTorch, nothing of ibra-snn) gives the same
+ * number of correct test images as DJL.
  */
 class TrainedModelAgreementTest {
 
@@ -48,6 +49,7 @@ class TrainedModelAgreementTest {
         SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(trained));
         RunReport report = runtime.run(data.test(), 0, SpikeRuntime.Mode.SPIKE_DRIVEN, 2, i -> { });
         int disagreements = 0;
+        int djlCorrect = 0;
         float scale = 0;
         for (float v : djl) {
             scale = Math.max(scale, Math.abs(v));
@@ -58,6 +60,7 @@ class TrainedModelAgreementTest {
                 best = djl[i * 10 + k] > djl[i * 10 + best] ? k : best;
             }
             disagreements += best == report.predictions().get(i) ? 0 : 1;
+            djlCorrect += best == data.test().label(i) ? 1 : 0;
         }
         assertTrue(report.accuracy() > 0.75, "the short run should learn: " + report.accuracy());
         assertEquals(0, disagreements, "images whose predicted class differs between runtime and DJL");
@@ -69,6 +72,9 @@ class TrainedModelAgreementTest {
             }
         }
         assertTrue(worst <= 1e-3f * scale, "max logit difference " + worst + " vs scale " + scale);
+        String verified = SystemPython.run(Path.of("../scripts/verify_model.py"),
+                dir.resolve(TrainingRun.MODEL_FILE).toString(), FashionMnist.SYSTEM_DIR.toString());
+        assertTrue(verified.contains("\"correct\": " + djlCorrect + ","), "DJL: " + djlCorrect + " correct; " + verified);
     }
 
     private static float[] image(Splits data, int i) {
