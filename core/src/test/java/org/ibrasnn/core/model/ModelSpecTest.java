@@ -61,9 +61,12 @@ class ModelSpecTest {
 
     @Test
     void catalogueBuildsEveryArchitectureAtItsInputSize() {
-        assertEquals(List.of("resnet-tiny", "resnet18-cifar", "resnet18-imagenet", "resnet19-cifar",
+        assertEquals(List.of("resnet-tiny", "resnet-wide", "resnet18-cifar", "resnet18-imagenet", "resnet19-cifar",
                 "resnet34-imagenet", "vgg11-cifar"), Architectures.names());
         assertEquals(10, Architectures.build("resnet18-cifar", new Shape(3, 32, 32), 10, new Relu()).classes());
+        ModelSpec wide = Architectures.build("resnet-wide", MNIST, 10, new Relu());
+        assertEquals(new Layer.Linear("head.fc", 128, 10, true), wide.layers().getLast());
+        assertEquals(new Layer.Conv("stem.conv", 1, 64, 3, 1, 1, false), wide.layers().getFirst());
         assertEquals(1000, Architectures.build("resnet34-imagenet", new Shape(3, 224, 224), 1000, new Relu()).classes());
         assertEquals(100, Architectures.build("resnet19-cifar", new Shape(3, 32, 32), 100, new Relu()).classes());
         assertEquals(10, Architectures.build("vgg11-cifar", new Shape(3, 32, 32), 10, new Relu()).classes());
