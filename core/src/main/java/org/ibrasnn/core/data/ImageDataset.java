@@ -5,7 +5,7 @@ import org.ibrasnn.core.model.Shape;
 
 /**
  * An in-memory labelled image set with 8-bit pixels stored compactly in CHW order, all images in one array (so at
- * most {@link #MAX_BYTES} bytes).
+ * most 2^31 - 9 bytes, the largest array a JVM allocates).
  */
 public final class ImageDataset {
 
@@ -15,7 +15,7 @@ public final class ImageDataset {
     private final byte[] pixels;
     private final int[] labels;
 
-    /** Largest pixel array a JVM allocates. */
+    /** Largest array a JVM allocates, in bytes. */
     static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
     /** Takes ownership of the arrays; labels must already be validated against {@code classes}. */

@@ -27,8 +27,4 @@ public record LoadOptions(int frames, EventFrames.Split frameSplit, int pool, in
     public static LoadOptions defaults() {
         return new LoadOptions(1, EventFrames.Split.COUNT, 1, DEFAULT_IMAGE_SIZE);
     }
-
-    public LoadOptions withFrames(int count) {
-        return new LoadOptions(count, frameSplit, pool, imageSize);
-    }
 }

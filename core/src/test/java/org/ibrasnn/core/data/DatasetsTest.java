@@ -97,7 +97,7 @@ class DatasetsTest {
     void stillImagesAreRefusedForAModelThatTakesFrames() throws IOException {
         DatasetFixtures.writeCifar(dir, CifarReader.Variant.CIFAR10, 1);
         var e = assertThrows(IllegalArgumentException.class,
-                () -> Datasets.load("cifar10", dir, LoadOptions.defaults().withFrames(4)));
+                () -> Datasets.load("cifar10", dir, new LoadOptions(4, EventFrames.Split.COUNT, 1, 32)));
         assertTrue(e.getMessage().contains("takes 4 event frames") && e.getMessage().contains("cifar10-dvs"),
                 e.getMessage());
     }
