@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ibrasnn.core.data.FashionMnist;
+import org.ibrasnn.core.data.DatasetSource;
+import org.ibrasnn.core.data.Datasets;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.data.Splits;
 import picocli.CommandLine.Command;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ibra data}: dataset utilities. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Dataset utilities (check, make-events).",
-        subcommands = {DataCommand.Check.class, MakeEventsCommand.class})
+@Command(name = "data", mixinStandardHelpOptions = true, description = "Dataset utilities (check, list, make-events).",
+        subcommands = {DataCommand.Check.class, DataCommand.ListDatasets.class, MakeEventsCommand.class})
 final class DataCommand implements Runnable {
 
     @Spec
@@ -42,17 +43,32 @@ final class DataCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s in %s: all files valid (sha256 %s)%n", data.dataset, splits.directory(),
                     splits.checksum());
-            print(out, "train", splits.train());
-            print(out, "test", splits.test());
+            print(out, "train", splits.train(), splits.classNames());
+            print(out, "test", splits.test(), splits.classNames());
             return 0;
         }
 
-        private static void print(PrintWriter out, String split, ImageDataset set) {
+        private static void print(PrintWriter out, String split, ImageDataset set, List<String> names) {
             out.printf("%-5s %6d images of %s, %d classes%n", split, set.size(), set.shape(), set.classes());
             int[] counts = set.classCounts();
-            List<String> names = FashionMnist.CLASS_NAMES;
             for (int c = 0; c < counts.length; c++) {
                 out.printf("  %d %-12s %6d%n", c, names.get(c), counts[c]);
+            }
+        }
+    }
+
+    /** {@code ibra data list}: the datasets {@code --dataset} accepts. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the datasets --dataset accepts.")
+    static final class ListDatasets implements Runnable {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (DatasetSource source : Datasets.all()) {
+                out.printf("%-15s %-6s %s%n", source.name(), source.events() ? "events" : "images", source.description());
             }
         }
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ibrasnn.core.data.FashionMnist;
 import org.ibrasnn.core.data.Splits;
 
 /** Finds Fashion-MNIST, installing Debian's dataset-fashion-mnist package when it is missing and we can. */
@@ -12,10 +13,8 @@ final class DatasetInstaller {
     private DatasetInstaller() {}
 
     static Splits findOrInstall(PrintWriter out) throws IOException, InterruptedException {
-        DatasetOptions options = new DatasetOptions();
-        options.dataset = "fashion-mnist";
         try {
-            return options.load();
+            return FashionMnist.load(null);
         } catch (IOException notFound) {
             if (!canInstall()) {
                 throw notFound;
@@ -24,7 +23,7 @@ final class DatasetInstaller {
             out.flush();
             run("apt-get", "update", "-qq");
             run("apt-get", "install", "-y", "-qq", "dataset-fashion-mnist");
-            return options.load();
+            return FashionMnist.load(null);
         }
     }
 

@@ -2,24 +2,24 @@ package org.ibrasnn.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.ibrasnn.core.data.EventDataset;
+import org.ibrasnn.core.data.DatasetNotFoundException;
+import org.ibrasnn.core.data.Datasets;
 import org.ibrasnn.core.data.EventFrames;
-import org.ibrasnn.core.data.FashionMnist;
+import org.ibrasnn.core.data.LoadOptions;
 import org.ibrasnn.core.data.Splits;
 import picocli.CommandLine.Option;
 
-/** {@code --dataset}, {@code --root} and the event-framing options, shared by the commands that read data. */
+/** {@code --dataset}, {@code --root} and the framing and image-size options, shared by the commands that read data. */
 final class DatasetOptions {
 
-    static final String EVENTS = "nfashion-mnist";
-
-    @Option(names = "--dataset", defaultValue = "fashion-mnist",
-            description = "fashion-mnist (default), or " + EVENTS + ": event recordings written by ibra data "
-                    + "make-events, read from --root and cut into T frames.")
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", completionCandidates = DatasetNames.class,
+            description = "Dataset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; ibra data list describes "
+                    + "them). Event datasets are cut into the model's T frames.")
     String dataset;
 
-    @Option(names = "--root", description = "Directory holding the dataset files (default for fashion-mnist: "
-            + "$IBRA_DATA, then /usr/share/datasets/fashion-mnist from Debian's dataset-fashion-mnist).")
+    @Option(names = "--root", description = "Directory holding the dataset files (default: $IBRA_DATA/<dataset>; "
+            + "for fashion-mnist also $IBRA_DATA, then /usr/share/datasets/fashion-mnist from Debian's "
+            + "dataset-fashion-mnist).")
     Path root;
 
     @Option(names = "--frame-split", defaultValue = "COUNT",
@@ -27,11 +27,16 @@ final class DatasetOptions {
     EventFrames.Split frameSplit;
 
     @Option(names = "--pool", defaultValue = "1",
-            description = "Event data: sum pool x pool pixel blocks (default ${DEFAULT-VALUE}; 2 gives 17x17 frames).")
+            description = "Event data: sum pool x pool pixel blocks (default ${DEFAULT-VALUE}; 2 gives 17x17 "
+                    + "nfashion-mnist frames, 4 gives 32x32 cifar10-dvs frames).")
     int pool;
 
+    @Option(names = "--image-size", defaultValue = "" + LoadOptions.DEFAULT_IMAGE_SIZE,
+            description = "image-folder: scale the shorter side to S and crop the centre S x S (default: ${DEFAULT-VALUE}).")
+    int imageSize;
+
     boolean events() {
-        return EVENTS.equals(dataset);
+        return Datasets.named(dataset).events();
     }
 
     /** A still-image dataset, or event data as a single frame. */
@@ -41,23 +46,18 @@ final class DatasetOptions {
 
     /** The dataset as a model with {@code frames} input frames needs it. */
     Splits load(int frames) throws IOException {
-        return switch (dataset) {
-            case "fashion-mnist" -> {
-                if (frames > 1) {
-                    throw new IllegalArgumentException("the model takes " + frames + " event frames; use --dataset "
-                            + EVENTS + " --root DIR");
-                }
-                yield FashionMnist.load(root);
-            }
-            case EVENTS -> {
-                if (root == null) {
-                    throw new IllegalArgumentException("--dataset " + EVENTS + " needs --root DIR, a directory written "
-                            + "by ibra data make-events");
-                }
-                yield EventDataset.load(root, FashionMnist.CLASS_NAMES.size(), frames, frameSplit, pool);
-            }
-            default -> throw new IllegalArgumentException("unknown dataset '" + dataset + "'; supported: fashion-mnist, "
-                    + EVENTS);
-        };
+        try {
+            return Datasets.load(dataset, root, new LoadOptions(frames, frameSplit, pool, imageSize));
+        } catch (DatasetNotFoundException e) {
+            throw new DatasetNotFoundException(e.getMessage() + "; point --root at it");
+        }
+    }
+
+    /** Completion candidates for {@code --dataset}: the registry's names. */
+    static final class DatasetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Datasets.names().iterator();
+        }
     }
 }

@@ -52,7 +52,7 @@ class CommandErrorsTest {
 
     @Test
     void missingDataset() {
-        rejected(train("--root", dir.resolve("nowhere").toString()), "--root does not hold the Fashion-MNIST files");
+        rejected(train("--root", dir.resolve("nowhere").toString()), "nowhere: the dataset root does not hold the Fashion-MNIST files");
         rejected(train("--dataset", "imagenet"), "unknown dataset 'imagenet'");
     }
 

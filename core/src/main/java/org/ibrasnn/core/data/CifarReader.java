@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.ibrasnn.core.model.Shape;
 
 /** Reads CIFAR-10 and CIFAR-100 binary batches (3x32x32 channel-major images). */
@@ -14,25 +15,40 @@ public final class CifarReader {
 
     /** The two layouts: label bytes per record, classes, and the standard file names per split. */
     public enum Variant {
-        CIFAR10(1, 10, List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
-                "data_batch_5.bin"), List.of("test_batch.bin")),
+        CIFAR10("CIFAR-10", 1, CifarClasses.CIFAR10, List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
+                "data_batch_4.bin", "data_batch_5.bin"), List.of("test_batch.bin"), "cifar-10-batches-bin"),
         /** The fine label (second byte) is used; the coarse one (first byte) is checked to be below 20. */
-        CIFAR100(2, 100, List.of("train.bin"), List.of("test.bin"));
+        CIFAR100("CIFAR-100", 2, CifarClasses.CIFAR100, List.of("train.bin"), List.of("test.bin"), "cifar-100-binary");
 
+        private final String title;
         private final int labelBytes;
-        private final int classes;
+        private final List<String> classNames;
         private final List<String> trainFiles;
         private final List<String> testFiles;
+        private final String folder;
 
-        Variant(int labelBytes, int classes, List<String> trainFiles, List<String> testFiles) {
+        Variant(String title, int labelBytes, List<String> classNames, List<String> trainFiles,
+                List<String> testFiles, String folder) {
+            this.title = title;
             this.labelBytes = labelBytes;
-            this.classes = classes;
+            this.classNames = classNames;
             this.trainFiles = trainFiles;
             this.testFiles = testFiles;
+            this.folder = folder;
         }
 
         public int classes() {
-            return classes;
+            return classNames.size();
+        }
+
+        /** Class names by label, as the dataset's meta files list them. */
+        public List<String> classNames() {
+            return classNames;
+        }
+
+        /** The train files followed by the test files. */
+        public List<String> files() {
+            return concat(trainFiles, testFiles);
         }
 
         int recordSize() {
@@ -46,10 +62,29 @@ public final class CifarReader {
 
     private CifarReader() {}
 
+    /**
+     * The dataset {@code name}: the standard files directly in the dataset root or in the folder the official archive
+     * unpacks to ({@code cifar-10-batches-bin}, {@code cifar-100-binary}); without a root, {@code $IBRA_DATA/<name>}
+     * is searched the same way.
+     */
+    static DatasetSource source(String name, Variant variant) {
+        String expected = "the " + variant.title + " binary batches (" + String.join(", ", variant.files())
+                + ", directly or in " + variant.folder + "/)";
+        return new FolderSource(name, variant.title + " binary batches: " + variant.classes() + " classes of 3x32x32 "
+                + "colour images", false, new DatasetLookup(variant.title, expected, "", place -> {
+                    for (Path dir : List.of(place, place.resolve(variant.folder))) {
+                        if (variant.files().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)))) {
+                            return Optional.of(dir);
+                        }
+                    }
+                    return Optional.empty();
+                }), (dir, options) -> load(dir, variant));
+    }
+
     /** Reads the standard train and test files from a directory (e.g. cifar-10-batches-bin). */
-    public static ImageDataset[] readSplits(Path dir, Variant variant) throws IOException {
+    public static Splits load(Path dir, Variant variant) throws IOException {
         List<String> missing = new ArrayList<>();
-        for (String f : concat(variant.trainFiles, variant.testFiles)) {
+        for (String f : variant.files()) {
             if (!Files.isRegularFile(dir.resolve(f))) {
                 missing.add(f);
             }
@@ -57,10 +92,10 @@ public final class CifarReader {
         if (!missing.isEmpty()) {
             throw new DatasetFormatException(dir, variant + " files missing: " + String.join(", ", missing));
         }
-        return new ImageDataset[] {
-            read(variant + "-train", dir, variant.trainFiles, variant),
-            read(variant + "-test", dir, variant.testFiles, variant)
-        };
+        ImageDataset train = read(variant + "-train", dir, variant.trainFiles, variant);
+        ImageDataset test = read(variant + "-test", dir, variant.testFiles, variant);
+        return new Splits(train, test, variant.classNames, dir,
+                FileBytes.sha256(variant.files().stream().map(dir::resolve).toList()));
     }
 
     /** Reads and concatenates batch files. */
@@ -89,10 +124,11 @@ public final class CifarReader {
                 pixels.write(image);
             }
             FileBytes.checkLabels(file, coarse, COARSE_CLASSES);
-            FileBytes.checkLabels(file, fileLabels, variant.classes);
+            FileBytes.checkLabels(file, fileLabels, variant.classes());
             labels.write(fileLabels);
         }
-        return new ImageDataset(name, SHAPE, variant.classes, pixels.toByteArray(), labels.toByteArray());
+        return new ImageDataset(name, SHAPE, variant.classes(), pixels.toByteArray(),
+                FileBytes.unsigned(labels.toByteArray()));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

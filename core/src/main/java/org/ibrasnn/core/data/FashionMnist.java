@@ -1,19 +1,15 @@
 package org.ibrasnn.core.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Finds and loads Fashion-MNIST: {@code --root} first, then {@code $IBRA_DATA} (the files directly or a
+ * Finds and loads Fashion-MNIST: the given dataset root first, then {@code $IBRA_DATA} (the files directly or a
  * {@code fashion-mnist} subdirectory), then {@code /usr/share/datasets/fashion-mnist} (Debian's
  * {@code dataset-fashion-mnist}). Files may be gzip-compressed ({@code .gz}) or plain.
  */
@@ -28,6 +24,12 @@ public final class FashionMnist {
 
     private static final List<String> BASES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
             "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+
+    private static final DatasetLookup LOOKUP = new DatasetLookup("Fashion-MNIST",
+            "the Fashion-MNIST files (" + String.join(", ", BASES) + ", optionally .gz)",
+            "install it: apt-get install dataset-fashion-mnist",
+            dir -> BASES.stream().allMatch(b -> Files.isRegularFile(dir.resolve(b + ".gz"))
+                    || Files.isRegularFile(dir.resolve(b))) ? Optional.of(dir) : Optional.empty());
 
     private FashionMnist() {}
 
@@ -44,37 +46,14 @@ public final class FashionMnist {
         }
         ImageDataset train = IdxReader.read("fashion-mnist-train", files.get(0), files.get(1), 10);
         ImageDataset test = IdxReader.read("fashion-mnist-test", files.get(2), files.get(3), 10);
-        return new Splits(train, test, dir, sha256(files));
+        return new Splits(train, test, CLASS_NAMES, dir, FileBytes.sha256(files));
     }
 
     /** The directory to read from; the lookup order is in the class comment. */
     static Path locate(Path root, Map<String, String> env, Path systemDir) throws IOException {
-        if (root != null) {
-            if (!holds(root)) {
-                throw new DatasetFormatException(root, "--root does not hold the Fashion-MNIST files ("
-                        + String.join(", ", BASES) + ", optionally .gz)");
-            }
-            return root;
-        }
-        List<Path> searched = new ArrayList<>();
-        String data = env.get("IBRA_DATA");
-        if (data != null && !data.isBlank()) {
-            searched.add(Path.of(data));
-            searched.add(Path.of(data, "fashion-mnist"));
-        }
-        searched.add(systemDir);
-        for (Path dir : searched) {
-            if (holds(dir)) {
-                return dir;
-            }
-        }
-        throw new java.io.FileNotFoundException("Fashion-MNIST not found; searched " + searched
-                + " (set --root or IBRA_DATA, or install it: apt-get install dataset-fashion-mnist)");
-    }
-
-    private static boolean holds(Path dir) {
-        return BASES.stream().allMatch(b -> Files.isRegularFile(dir.resolve(b + ".gz"))
-                || Files.isRegularFile(dir.resolve(b)));
+        List<Path> places = new ArrayList<>(DatasetLookup.underIbraData(env, "", "fashion-mnist"));
+        places.add(systemDir);
+        return LOOKUP.find(root, places);
     }
 
     private static Path find(Path dir, String base) throws DatasetFormatException {
@@ -87,19 +66,5 @@ public final class FashionMnist {
             return plain;
         }
         throw new DatasetFormatException(plain, "file not found (nor " + gz.getFileName() + ")");
-    }
-
-    private static String sha256(List<Path> files) throws IOException {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Path f : files) {
-                try (InputStream in = new DigestInputStream(Files.newInputStream(f), digest)) {
-                    in.transferTo(java.io.OutputStream.nullOutputStream());
-                }
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

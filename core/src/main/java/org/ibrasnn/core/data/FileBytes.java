@@ -6,6 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -53,5 +58,25 @@ final class FileBytes {
                         + classes + ")");
             }
         }
+    }
+
+    /** Labels read as unsigned bytes. */
+    static int[] unsigned(byte[] labels) {
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i] & 0xFF;
+        }
+        return out;
+    }
+
+    /** SHA-256 over the files' contents, in order. */
+    static String sha256(List<Path> files) throws IOException {
+        MessageDigest digest = Checksum.sha256();
+        for (Path f : files) {
+            try (InputStream in = new DigestInputStream(Files.newInputStream(f), digest)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

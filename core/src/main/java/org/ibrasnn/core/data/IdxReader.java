@@ -43,7 +43,7 @@ public final class IdxReader {
             throw new DatasetFormatException(labels, "holds " + labelCount + " labels but " + images + " holds "
                     + count + " images");
         }
-        return new ImageDataset(name, new Shape(1, rows, cols), classes, pixels, values);
+        return new ImageDataset(name, new Shape(1, rows, cols), classes, pixels, FileBytes.unsigned(values));
     }
 
     private static void magic(Path file, int found, int expected, String what) throws DatasetFormatException {

@@ -1,5 +1,7 @@
 /**
- * Strict dataset readers: IDX (Fashion-MNIST, MNIST; plain or gzip) and CIFAR-10/100 binary batches.
- * Every fault is reported with the file's name and what is wrong, and nothing partial is returned.
+ * Datasets reachable by name through the {@link org.ibrasnn.core.data.Datasets} registry, and their strict readers:
+ * IDX (Fashion-MNIST, MNIST; plain or gzip), CIFAR-10/100 binary batches, image folders in the ImageNet layout, and
+ * event recordings (N-MNIST binary, CIFAR10-DVS AEDAT 2.0) framed into T frames. Every fault is reported with the
+ * file's name and what is wrong, and nothing partial is returned.
  */
 package org.ibrasnn.core.data;

@@ -1,5 +1,6 @@
 package org.ibrasnn.core.data;
 
+import static org.ibrasnn.core.data.DatasetFixtures.cifarBatch;
 import static org.ibrasnn.core.data.IdxFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,21 +19,6 @@ class CifarReaderTest {
     @TempDir
     Path dir;
 
-    /** Records of (label bytes..., 3072 pixels) where pixel p of record r is (r + p) mod 256. */
-    private static byte[] batch(int labelBytes, int... labels) {
-        int size = labelBytes + 3072;
-        byte[] out = new byte[labels.length / labelBytes * size];
-        for (int r = 0; r < labels.length / labelBytes; r++) {
-            for (int k = 0; k < labelBytes; k++) {
-                out[r * size + k] = (byte) labels[r * labelBytes + k];
-            }
-            for (int p = 0; p < 3072; p++) {
-                out[r * size + labelBytes + p] = (byte) (r + p);
-            }
-        }
-        return out;
-    }
-
     private void fails(Path file, CifarReader.Variant variant, String... fault) {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> CifarReader.read("t", dir, List.of(file.getFileName().toString()), variant));
@@ -44,8 +30,8 @@ class CifarReaderTest {
 
     @Test
     void readsCifar10AndCifar100FineLabels() throws IOException {
-        write(dir, "a.bin", batch(1, 3, 9));
-        write(dir, "b.bin", batch(1, 0));
+        write(dir, "a.bin", cifarBatch(1, 3, 9));
+        write(dir, "b.bin", cifarBatch(1, 0));
         ImageDataset ten = CifarReader.read("c10", dir, List.of("a.bin", "b.bin"), CifarReader.Variant.CIFAR10);
         assertEquals(new Shape(3, 32, 32), ten.shape());
         assertEquals(3, ten.size());
@@ -53,7 +39,7 @@ class CifarReaderTest {
         assertEquals(0, ten.label(2));
         assertEquals(1, ten.pixel(1, 0), "record 1, pixel 0 = (1 + 0)");
         assertEquals(5, ten.pixel(0, 5));
-        write(dir, "c.bin", batch(2, 4, 99, 19, 0));
+        write(dir, "c.bin", cifarBatch(2, 4, 99, 19, 0));
         ImageDataset hundred = CifarReader.read("c100", dir, List.of("c.bin"), CifarReader.Variant.CIFAR100);
         assertEquals(99, hundred.label(0), "fine label is the second byte");
         assertEquals(0, hundred.label(1));
@@ -64,28 +50,28 @@ class CifarReaderTest {
     @Test
     void lengthMustBeAPositiveMultipleOfTheRecord() throws IOException {
         fails(write(dir, "empty.bin", new byte[0]), CifarReader.Variant.CIFAR10, "length 0", "3073");
-        byte[] one = batch(1, 1);
+        byte[] one = cifarBatch(1, 1);
         fails(write(dir, "cut.bin", java.util.Arrays.copyOf(one, 3000)), CifarReader.Variant.CIFAR10, "3000");
         fails(write(dir, "c100.bin", one), CifarReader.Variant.CIFAR100, "3074");
     }
 
     @Test
     void labelsOutOfRange() throws IOException {
-        fails(write(dir, "bad10.bin", batch(1, 2, 10)), CifarReader.Variant.CIFAR10, "label 10", "item 1");
+        fails(write(dir, "bad10.bin", cifarBatch(1, 2, 10)), CifarReader.Variant.CIFAR10, "label 10", "item 1");
     }
 
     @Test
     void cifar100FineAndCoarseLabelsOutOfRange() throws IOException {
-        fails(write(dir, "fine.bin", batch(2, 0, 100)), CifarReader.Variant.CIFAR100, "label 100", "[0, 100)");
-        fails(write(dir, "coarse.bin", batch(2, 3, 5, 20, 5)), CifarReader.Variant.CIFAR100, "label 20", "item 1",
+        fails(write(dir, "fine.bin", cifarBatch(2, 0, 100)), CifarReader.Variant.CIFAR100, "label 100", "[0, 100)");
+        fails(write(dir, "coarse.bin", cifarBatch(2, 3, 5, 20, 5)), CifarReader.Variant.CIFAR100, "label 20", "item 1",
                 "[0, 20)");
     }
 
     @Test
     void missingStandardFilesAreListed() throws IOException {
-        write(dir, "data_batch_1.bin", batch(1, 1));
+        write(dir, "data_batch_1.bin", cifarBatch(1, 1));
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
-                () -> CifarReader.readSplits(dir, CifarReader.Variant.CIFAR10));
+                () -> CifarReader.load(dir, CifarReader.Variant.CIFAR10));
         assertTrue(e.getMessage().contains("data_batch_2.bin") && e.getMessage().contains("test_batch.bin"),
                 e.getMessage());
     }

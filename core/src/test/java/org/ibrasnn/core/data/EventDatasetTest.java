@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Event recordings read into frame-channel image sets, and the faults of a broken directory. */
 class EventDatasetTest {
 
+    private static final LoadOptions TIME_2 = new LoadOptions(2, EventFrames.Split.TIME, 1, 1);
+
     @TempDir
     Path dir;
 
@@ -32,7 +34,8 @@ class EventDatasetTest {
         recording("train", 1, "00000.bin", 4, 4);
         recording("train", 0, "00001.bin", 5, 300);
         recording("test", 2, "00000.bin", 6, 2);
-        Splits s = EventDataset.load(dir, 10, 2, EventFrames.Split.COUNT, 2);
+        Splits s = EventDataset.load(dir, FashionMnist.CLASS_NAMES,
+                new LoadOptions(2, EventFrames.Split.COUNT, 2, 1));
         assertEquals(new Shape(4, 17, 17), s.train().shape());
         assertEquals(2, s.train().size());
         assertEquals(1, s.train().label(0), "ordered by file name, not by label folder");
@@ -51,20 +54,20 @@ class EventDatasetTest {
     @Test
     void brokenDirectoriesAreNamed() throws IOException {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
-                () -> EventDataset.load(dir, 10, 2, EventFrames.Split.TIME, 1));
+                () -> EventDataset.load(dir, FashionMnist.CLASS_NAMES, TIME_2));
         assertTrue(e.getMessage().contains("train") && e.getMessage().contains("missing"), e.getMessage());
         recording("train", 3, "00000.bin", 1, 3);
         recording("test", 3, "00000.bin", 1, 3);
         Files.writeString(dir.resolve("test").resolve("3").resolve("notes.txt"), "hi");
-        e = assertThrows(DatasetFormatException.class, () -> EventDataset.load(dir, 10, 2, EventFrames.Split.TIME, 1));
+        e = assertThrows(DatasetFormatException.class, () -> EventDataset.load(dir, FashionMnist.CLASS_NAMES, TIME_2));
         assertTrue(e.getMessage().contains("notes.txt") && e.getMessage().contains("not a recording"), e.getMessage());
         Files.delete(dir.resolve("test").resolve("3").resolve("notes.txt"));
         Files.createDirectories(dir.resolve("test").resolve("12"));
-        e = assertThrows(DatasetFormatException.class, () -> EventDataset.load(dir, 10, 2, EventFrames.Split.TIME, 1));
+        e = assertThrows(DatasetFormatException.class, () -> EventDataset.load(dir, FashionMnist.CLASS_NAMES, TIME_2));
         assertTrue(e.getMessage().contains("12") && e.getMessage().contains("not a label folder"), e.getMessage());
         Files.delete(dir.resolve("test").resolve("12"));
         Files.write(dir.resolve("test").resolve("3").resolve("00000.bin"), new byte[] {1, 2, 3});
-        e = assertThrows(DatasetFormatException.class, () -> EventDataset.load(dir, 10, 2, EventFrames.Split.TIME, 1));
+        e = assertThrows(DatasetFormatException.class, () -> EventDataset.load(dir, FashionMnist.CLASS_NAMES, TIME_2));
         assertTrue(e.getMessage().contains("truncated"), e.getMessage());
     }
 }

@@ -1,13 +1,12 @@
 package org.ibrasnn.core.data;
 
+import static org.ibrasnn.core.data.DatasetFixtures.aedat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,17 +64,6 @@ class EventFilesTest {
         var e = assertThrows(IllegalArgumentException.class, () -> NMnistEvents.write(dir.resolve("late.bin"), late));
         assertTrue(e.getMessage().contains("8388608 us"), e.getMessage());
         assertTrue(!Files.exists(dir.resolve("late.bin")), "nothing written");
-    }
-
-    private static byte[] aedat(String firstLine, int... addressTimePairs) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write((firstLine + "\r\n# This is a raw AE data file created by a test\r\n").getBytes(StandardCharsets.US_ASCII));
-        ByteBuffer b = ByteBuffer.allocate(4 * addressTimePairs.length);
-        for (int v : addressTimePairs) {
-            b.putInt(v);
-        }
-        out.write(b.array());
-        return out.toByteArray();
     }
 
     @Test

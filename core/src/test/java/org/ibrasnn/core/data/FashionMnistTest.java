@@ -47,7 +47,8 @@ class FashionMnistTest {
         Path system = fixture("system");
         IOException e = assertThrows(IOException.class,
                 () -> FashionMnist.locate(tmp.resolve("empty"), Map.of(), system));
-        assertTrue(e.getMessage().contains("--root"), e.getMessage());
+        assertTrue(e.getMessage().contains("the dataset root does not hold the Fashion-MNIST files")
+                && !e.getMessage().contains("--"), e.getMessage());
     }
 
     @Test
