@@ -81,7 +81,7 @@ public final class RuntimeVsDjl {
             }
             return Tensor.of(v, t.shape());
         });
-        return new ModelFile("inference", folded.spec(), folded.provenance(), tensors);
+        return folded.derive("inference", folded.spec(), folded.provenance(), tensors);
     }
 
     private interface Call {

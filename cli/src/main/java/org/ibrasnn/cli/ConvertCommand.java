@@ -77,7 +77,7 @@ final class ConvertCommand implements Callable<Integer> {
         ModelFile model = ModelFile.read(ann);
         AnnConversion.requireAnn(model);
         NeuronSpec target = compare ? null : target();
-        Splits splits = compare || calibrate > 0 ? data.load(model.spec().inputFrames()) : null;
+        Splits splits = compare || calibrate > 0 ? data.loadFor(model) : null;
         Map<String, Double> levels = calibrate > 0 ? levels(model, splits.train()) : null;
         if (compare) {
             new ConversionComparison(this, model).run(spec.commandLine().getOut(), splits.test(), levels, limit, json,

@@ -41,7 +41,7 @@ final class DataCommand implements Runnable {
         public Integer call() throws IOException {
             Splits splits = data.load();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%s in %s: all files valid (sha256 %s)%n", data.dataset, splits.directory(),
+            out.printf("%s in %s: all files valid (sha256 %s)%n", data.name(), splits.directory(),
                     splits.checksum());
             print(out, "train", splits.train(), splits.classNames());
             print(out, "test", splits.test(), splits.classNames());

@@ -2,19 +2,28 @@ package org.ibrasnn.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.ibrasnn.core.data.DatasetNotFoundException;
+import org.ibrasnn.core.data.DatasetRecord;
 import org.ibrasnn.core.data.Datasets;
 import org.ibrasnn.core.data.EventFrames;
 import org.ibrasnn.core.data.LoadOptions;
 import org.ibrasnn.core.data.Splits;
+import org.ibrasnn.core.io.ModelFile;
 import picocli.CommandLine.Option;
 
-/** {@code --dataset}, {@code --root} and the framing and image-size options, shared by the commands that read data. */
+/**
+ * {@code --dataset}, {@code --root} and the framing and image-size options, shared by the commands that read data.
+ * A command that reads data for a trained model takes the model's own dataset and framing by default and refuses
+ * options that contradict them.
+ */
 final class DatasetOptions {
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", completionCandidates = DatasetNames.class,
-            description = "Dataset: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; ibra data list describes "
-                    + "them). Event datasets are cut into the model's T frames.")
+    private static final String DEFAULT_DATASET = "fashion-mnist";
+
+    @Option(names = "--dataset", completionCandidates = DatasetNames.class,
+            description = "Dataset: ${COMPLETION-CANDIDATES} (default: the model's own, else " + DEFAULT_DATASET
+                    + "; ibra data list describes them). Event datasets are cut into the model's T frames.")
     String dataset;
 
     @Option(names = "--root", description = "Directory holding the dataset files (default: $IBRA_DATA/<dataset>; "
@@ -22,21 +31,23 @@ final class DatasetOptions {
             + "dataset-fashion-mnist).")
     Path root;
 
-    @Option(names = "--frame-split", defaultValue = "COUNT",
-            description = "Event data: cut each recording into frames by TIME or by event COUNT (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--frame-split",
+            description = "Event data: cut each recording into frames by TIME or by event COUNT (default: the model's "
+                    + "own, else COUNT).")
     EventFrames.Split frameSplit;
 
-    @Option(names = "--pool", defaultValue = "1",
-            description = "Event data: sum pool x pool pixel blocks (default ${DEFAULT-VALUE}; 2 gives 17x17 "
+    @Option(names = "--pool",
+            description = "Event data: sum pool x pool pixel blocks (default: the model's own, else 1; 2 gives 17x17 "
                     + "nfashion-mnist frames, 4 gives 32x32 cifar10-dvs frames).")
-    int pool;
+    Integer pool;
 
-    @Option(names = "--image-size", defaultValue = "" + LoadOptions.DEFAULT_IMAGE_SIZE,
-            description = "image-folder: scale the shorter side to S and crop the centre S x S (default: ${DEFAULT-VALUE}).")
-    int imageSize;
+    @Option(names = "--image-size",
+            description = "image-folder: scale the shorter side to S and crop the centre S x S (default: the model's "
+                    + "own, else " + LoadOptions.DEFAULT_IMAGE_SIZE + ").")
+    Integer imageSize;
 
     boolean events() {
-        return Datasets.named(dataset).events();
+        return Datasets.named(name()).events();
     }
 
     /** A still-image dataset, or event data as a single frame. */
@@ -46,8 +57,48 @@ final class DatasetOptions {
 
     /** The dataset as a model with {@code frames} input frames needs it. */
     Splits load(int frames) throws IOException {
+        return load(name(), options(frames));
+    }
+
+    /** What a model trained on this data records about it. */
+    DatasetRecord record() {
+        return DatasetRecord.of(name(), options(1));
+    }
+
+    /**
+     * The data {@code model} reads: its recorded dataset and framing unless options override them, refused when
+     * they contradict the record; a model without a record takes the options as given.
+     */
+    Splits loadFor(ModelFile model) throws IOException {
+        int frames = model.spec().inputFrames();
+        DatasetRecord own = model.data();
+        if (own == null) {
+            return load(frames);
+        }
+        DatasetRecord asked = new DatasetRecord(dataset != null ? dataset : own.dataset(), own.normalisation(),
+                frameSplit != null ? frameSplit : own.frameSplit(), pool != null ? pool : own.pool(),
+                imageSize != null ? imageSize : own.imageSize());
+        List<String> differences = own.differences(asked);
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException("the model was trained on " + own.dataset() + " but the options ask for "
+                    + String.join(", ", differences) + "; leave out --dataset, --frame-split and --pool to read its own");
+        }
+        return load(asked.dataset(), asked.options(frames));
+    }
+
+    /** The dataset asked for, or the default. */
+    String name() {
+        return dataset != null ? dataset : DEFAULT_DATASET;
+    }
+
+    private LoadOptions options(int frames) {
+        return new LoadOptions(frames, frameSplit != null ? frameSplit : EventFrames.Split.COUNT,
+                pool != null ? pool : 1, imageSize != null ? imageSize : LoadOptions.DEFAULT_IMAGE_SIZE);
+    }
+
+    private Splits load(String name, LoadOptions options) throws IOException {
         try {
-            return Datasets.load(dataset, root, new LoadOptions(frames, frameSplit, pool, imageSize));
+            return Datasets.load(name, root, options);
         } catch (DatasetNotFoundException e) {
             throw new DatasetNotFoundException(e.getMessage() + "; point --root at it");
         }

@@ -116,7 +116,7 @@ final class EnergyCommand implements Callable<Integer> {
 
     private Map<String, Object> snnEnergy(EnergyModel energy) throws IOException {
         ModelFile file = ModelFile.read(model);
-        RunReport report = SpikeRun.of(file, data.load(file.spec().inputFrames()).test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
+        RunReport report = SpikeRun.of(file, data.loadFor(file).test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
                 SpikeRun.allCores()).report();
         PrintWriter out = this.spec.commandLine().getOut();
         double images = report.images();

@@ -38,7 +38,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ModelFile file = ModelFile.read(model);
-        Splits splits = data.load(file.spec().inputFrames());
+        Splits splits = data.loadFor(file);
         long start = System.nanoTime();
         double accuracy;
         try (LoadedModel loaded = LoadedModel.of(file)) {

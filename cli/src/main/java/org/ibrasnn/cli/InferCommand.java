@@ -49,7 +49,7 @@ final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ModelFile file = ModelFile.read(model);
-        SpikeRun run = SpikeRun.of(file, data.load(file.spec().inputFrames()).test(), limit,
+        SpikeRun run = SpikeRun.of(file, data.loadFor(file).test(), limit,
                 dense ? SpikeRuntime.Mode.DENSE : SpikeRuntime.Mode.SPIKE_DRIVEN,
                 threads != null ? threads : SpikeRun.allCores());
         print(spec.commandLine().getOut(), run.runtime(), run.report());

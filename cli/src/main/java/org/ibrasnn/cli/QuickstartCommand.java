@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import org.ibrasnn.core.data.DatasetRecord;
+import org.ibrasnn.core.data.LoadOptions;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
@@ -54,7 +56,8 @@ final class QuickstartCommand implements Callable<Integer> {
                 recipe.epochs(), dir);
         stdout.flush();
         TrainingRun.Result result = TrainingRun.execute(new TrainingRun.Plan(model, recipe, splits.train(),
-                splits.test(), dir, false, BuildInfo.provenance(splits.checksum())), new ProgressListener(System.err));
+                splits.test(), dir, false, BuildInfo.provenance(splits.checksum()),
+                DatasetRecord.of("fashion-mnist", LoadOptions.defaults())), new ProgressListener(System.err));
         stdout.println("[3/4] spike-driven inference (pure-Java runtime, BN and 1/N folded, accumulate-only)");
         stdout.flush();
         ModelFile inference = InferenceExport.fold(ModelFile.read(result.model()));

@@ -52,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }
         ModelFile model = ModelFile.read(modelFile);
-        SpikeRun spikeRun = SpikeRun.of(model, data.load(model.spec().inputFrames()).test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
+        SpikeRun spikeRun = SpikeRun.of(model, data.loadFor(model).test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
                 SpikeRun.allCores());
         Path target = out != null ? out : run.resolve("report.html");
         AtomicFiles.writeString(target, HtmlReport.render(run, model, metrics, spikeRun.report()));

@@ -91,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         var train = trainLimit > 0 ? splits.train().head(trainLimit) : splits.train();
         return new TrainingRun.Plan(model, recipe, train, splits.test(), out, resume,
-                BuildInfo.provenance(splits.checksum()));
+                BuildInfo.provenance(splits.checksum()), data.record());
     }
 
     private Recipe recipe() {

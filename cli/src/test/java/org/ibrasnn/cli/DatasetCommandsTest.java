@@ -50,6 +50,10 @@ class DatasetCommandsTest {
         DatasetFixtures.writeCifar10Dvs(root, 4);
         checkTrainInfer(List.of("--dataset", "cifar10-dvs", "--root", root.toString(), "--pool", "8"), "4x16x16",
                 "truck", 2);
+        CliRun repooled = run("infer", "--limit", "8", "--model", dir.resolve("run/model.safetensors").toString(),
+                "--root", root.toString(), "--pool", "4");
+        assertEquals(2, repooled.code(), repooled.err());
+        assertTrue(repooled.err().contains("pooling 4 instead of 8"), repooled.err());
     }
 
     @Test
@@ -70,7 +74,11 @@ class DatasetCommandsTest {
         assertTrue(none.err().contains("image-folder not found") && none.err().contains("--root"), none.err());
     }
 
-    /** {@code data check}, then {@code train} (T frames for event data) and {@code infer --limit 8} on the model. */
+    /**
+     * {@code data check}, then {@code train} (T frames for event data) and {@code infer --limit 8} on the model,
+     * which reads its recorded dataset and framing given only the root, and refuses another dataset.
+     * {@code data} starts with {@code --dataset NAME --root DIR}.
+     */
     private void checkTrainInfer(List<String> data, String frameShape, String className, int frames) throws Exception {
         String check = run(args(List.of("data", "check"), data)).succeeded().out();
         assertTrue(check.contains("all files valid") && check.contains(className), check);
@@ -82,9 +90,14 @@ class DatasetCommandsTest {
         ModelFile model = ModelFile.read(runDir.resolve("model.safetensors"));
         assertEquals(frames, model.spec().inputFrames());
         assertEquals(frameShape, model.spec().input().toString());
-        String infer = run(args(List.of("infer", "--limit", "8", "--model", runDir.resolve("model.safetensors")
-                .toString()), data)).succeeded().out();
+        assertEquals(data.get(1), model.data().dataset());
+        String file = runDir.resolve("model.safetensors").toString();
+        String infer = run("infer", "--limit", "8", "--model", file, "--root", data.get(3)).succeeded().out();
         assertTrue(infer.contains("on 8 images") && infer.contains("accuracy"), infer);
+        CliRun other = run("eval", "--limit", "8", "--model", file, "--dataset", "fashion-mnist");
+        assertEquals(2, other.code(), other.err());
+        assertTrue(other.err().contains("the model was trained on " + data.get(1)
+                + " but the options ask for dataset fashion-mnist"), other.err());
     }
 
     private static String[] args(List<String> command, List<String> data) {

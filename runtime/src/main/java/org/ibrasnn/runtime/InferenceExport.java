@@ -43,7 +43,7 @@ public final class InferenceExport {
         ModelSpec folded = training.spec().withLayers(layers);
         Map<String, String> provenance = new LinkedHashMap<>(training.provenance());
         provenance.put("folded", "batchnorm into conv; range alignment 1/N (N=" + export.n + ") into spike-driven layers");
-        return new ModelFile("inference", folded, provenance, export.out);
+        return training.derive("inference", folded, provenance, export.out);
     }
 
     /** N, the number of counts per unit of emitted value (1 for LIF and ReLU). */

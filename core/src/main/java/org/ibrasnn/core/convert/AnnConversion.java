@@ -29,7 +29,7 @@ public final class AnnConversion {
     /** The ANN with every ReLU replaced by {@code target}; tensors unchanged. */
     public static ModelFile plain(ModelFile ann, NeuronSpec target) {
         requireAnn(ann);
-        return new ModelFile("training", ann.spec().withActivation(target),
+        return ann.derive("training", ann.spec().withActivation(target),
                 provenance(ann, target, "plain: ReLU replaced, weights unchanged"), ann.tensors());
     }
 
@@ -71,7 +71,7 @@ public final class AnnConversion {
         StringBuilder note = new StringBuilder(how).append("; stream scales");
         neurons.forEach((name, stream) -> note.append(String.format(Locale.ROOT, " %s=%.6g", name,
                 scale.getOrDefault(stream, 1.0))));
-        return new ModelFile("training", ann.spec().withActivation(target), provenance(ann, target, note.toString()),
+        return ann.derive("training", ann.spec().withActivation(target), provenance(ann, target, note.toString()),
                 tensors);
     }
 

@@ -9,21 +9,30 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.ibrasnn.core.data.DatasetRecord;
 import org.ibrasnn.core.model.ModelSpec;
 
 /**
  * The project's model file: safetensors whose {@code __metadata__} holds {@code format = ibra-snn},
  * {@code format_version}, {@code kind} ({@code training}: as trained, with BatchNorm; {@code inference}:
- * BatchNorm and 1/N folded into the weights), the architecture {@code spec} as JSON and a
- * {@code provenance} JSON object. Reading checks all of it, including that the tensors match the spec.
+ * BatchNorm and 1/N folded into the weights), the architecture {@code spec} as JSON, a {@code provenance} JSON
+ * object and, when known, the {@code data} the model reads ({@link DatasetRecord} as JSON: files written before
+ * it existed have none, and the steps after training then take the data as given). Reading checks all of it,
+ * including that the tensors match the spec.
  */
-public record ModelFile(String kind, ModelSpec spec, Map<String, String> provenance, Map<String, Tensor> tensors) {
+public record ModelFile(String kind, ModelSpec spec, Map<String, String> provenance, Map<String, Tensor> tensors,
+                        DatasetRecord data) {
 
     public static final String FORMAT = "ibra-snn";
     public static final String VERSION = "1";
     public static final Set<String> KINDS = Set.of("training", "inference");
 
     private static final Gson GSON = new Gson();
+
+    /** A model file that does not say what data it reads. */
+    public ModelFile(String kind, ModelSpec spec, Map<String, String> provenance, Map<String, Tensor> tensors) {
+        this(kind, spec, provenance, tensors, null);
+    }
 
     public ModelFile {
         if (!KINDS.contains(kind)) {
@@ -42,6 +51,9 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
         meta.put("kind", kind);
         meta.put("spec", ModelSpecJson.toJson(spec));
         meta.put("provenance", GSON.toJson(provenance));
+        if (data != null) {
+            meta.put("data", GSON.toJson(data));
+        }
         SafeTensors.write(file, tensors, meta);
     }
 
@@ -62,14 +74,41 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
         }
         ModelSpec spec;
         Map<String, String> provenance;
+        DatasetRecord data = null;
         try {
             spec = ModelSpecJson.fromJson(required(meta, "spec", file));
             provenance = GSON.fromJson(required(meta, "provenance", file), new TypeToken<Map<String, String>>() {}.getType());
-        } catch (IllegalArgumentException | JsonParseException e) {
+            if (meta.containsKey("data")) {
+                data = dataRecord(meta.get("data"));
+            }
+        } catch (IllegalArgumentException | NullPointerException | JsonParseException e) {
             throw new ModelFormatException(file, "bad metadata: " + e.getMessage());
         }
         ModelTensors.check(spec, contents.tensors(), file);
-        return new ModelFile(kind, spec, provenance == null ? Map.of() : provenance, contents.tensors());
+        return new ModelFile(kind, spec, provenance == null ? Map.of() : provenance, contents.tensors(), data);
+    }
+
+    /** The same model with another kind, spec, provenance and tensors, reading the same data. */
+    public ModelFile derive(String newKind, ModelSpec newSpec, Map<String, String> newProvenance,
+                            Map<String, Tensor> newTensors) {
+        return new ModelFile(newKind, newSpec, newProvenance, newTensors, data);
+    }
+
+    private static DatasetRecord dataRecord(String json) {
+        DatasetRecord r;
+        try {
+            r = GSON.fromJson(json, DatasetRecord.class);
+        } catch (JsonParseException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Gson wraps what the record's constructor throws
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalArgumentException("data: " + cause.getMessage(), cause);
+        }
+        if (r == null) {
+            throw new IllegalArgumentException("'data' is empty");
+        }
+        return r;
     }
 
     private static String required(Map<String, String> meta, String key, Path file) throws ModelFormatException {

@@ -2,6 +2,7 @@ package org.ibrasnn.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ class FormatV1FixtureTest {
     void theVersion1FileLoadsAsTheSameArchitectureWithTheSameTensors() throws IOException {
         ModelFile model = ModelFile.read(FIXTURE.toAbsolutePath());
         assertEquals("training", model.kind());
+        assertNull(model.data(), "version 1 files do not record their data");
         assertEquals(spec(), model.spec());
         Map<String, Tensor> expected = tensors();
         assertEquals(expected.keySet(), model.tensors().keySet());

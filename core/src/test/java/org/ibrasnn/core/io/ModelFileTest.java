@@ -1,6 +1,7 @@
 package org.ibrasnn.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.ibrasnn.core.data.DatasetRecord;
+import org.ibrasnn.core.data.EventFrames;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
@@ -78,6 +81,28 @@ class ModelFileTest {
         assertEquals(file.tensors(), read.tensors());
         assertEquals("7", read.provenance().get("seed"));
         assertEquals("training", read.kind());
+        assertNull(read.data(), "a file that records no data reads back without a record");
+    }
+
+    @Test
+    void theDataRecordRoundTripsAndIsCheckedOnReading() throws IOException {
+        ModelSpec spec = tiny(IbraLifSpec.paperDefault(1));
+        DatasetRecord data = new DatasetRecord("nfashion-mnist", DatasetRecord.PIXEL_OVER_255, EventFrames.Split.TIME,
+                2, 224);
+        Path path = dir.resolve("d.safetensors");
+        new ModelFile("training", spec, Map.of(), randomTensors(spec, 1), data).write(path);
+        assertEquals(data, ModelFile.read(path).data());
+        SafeTensors.Contents c = SafeTensors.read(path);
+        String json = c.metadata().get("data");
+        for (String[] edit : new String[][] {{"nfashion-mnist", "mnist-9"}, {"\"pool\":2", "\"pool\":0"},
+                {"pixel/255", "z-score"}, {"\"frameSplit\":\"TIME\",", ""}, {json, "[]"}}) {
+            Map<String, String> meta = new LinkedHashMap<>(c.metadata());
+            meta.put("data", json.replace(edit[0], edit[1]));
+            SafeTensors.write(path, c.tensors(), meta);
+            String fault = edit[1].equals("[]") ? "bad metadata" : edit[1].isEmpty() ? "lacks 'frameSplit'" : edit[1]
+                    .replace("\"pool\":0", "down-sampling factor must be >= 1");
+            fails(path, "bad metadata", fault);
+        }
     }
 
     /** Writes a valid file, then rewrites its metadata with {@code edit}. */

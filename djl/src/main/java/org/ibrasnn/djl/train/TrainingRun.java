@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ibrasnn.core.data.DatasetRecord;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
@@ -31,11 +32,20 @@ public final class TrainingRun {
             .setPrettyPrinting().disableHtmlEscaping()
             .create();
 
-    /** A validated request: nothing has been written yet. */
+    /**
+     * A validated request: nothing has been written yet. {@code data} (may be null: not recorded) is what the
+     * model file says the model reads.
+     */
     public record Plan(ModelSpec model, Recipe recipe, ImageDataset train, ImageDataset test, Path out,
-                       boolean resume, Map<String, String> provenance) {
+                       boolean resume, Map<String, String> provenance, DatasetRecord data) {
         public Plan {
             provenance = Map.copyOf(provenance);
+        }
+
+        /** A plan whose model file does not record its data. */
+        public Plan(ModelSpec model, Recipe recipe, ImageDataset train, ImageDataset test, Path out, boolean resume,
+                    Map<String, String> provenance) {
+            this(model, recipe, train, test, out, resume, provenance, null);
         }
     }
 
@@ -76,8 +86,8 @@ public final class TrainingRun {
             provenance.put("recipe", new Gson().toJson(plan.recipe()));
             provenance.put("train_images", Integer.toString(plan.train().size()));
             Path model = plan.out().resolve(MODEL_FILE);
-            new ModelFile("training", plan.model(), provenance, ParameterTensors.snapshot(trainer.parameters()))
-                    .write(model);
+            new ModelFile("training", plan.model(), provenance, ParameterTensors.snapshot(trainer.parameters()),
+                    plan.data()).write(model);
             double wall = before + (System.nanoTime() - start) / 1e9;
             Metrics metrics = writeMetrics(plan, trainer.history(), wall, true);
             return new Result(metrics.testAccuracy, wall, metrics.trainImagesPerSecond, metrics.peakRssBytes,
