@@ -181,7 +181,7 @@ final class Engine {
     }
 
     /** One timestep of neurons {@code [from, to)} of a layer, exactly as the reference step function. */
-    private static void fire(NeuronSpec spec, float[] x, float[] v, int t, int[] counts, int from, int to) {
+    static void fire(NeuronSpec spec, float[] x, float[] v, int t, int[] counts, int from, int to) {
         float alpha = (float) spec.alpha();
         switch (spec) {
             case LifSpec lif -> {
