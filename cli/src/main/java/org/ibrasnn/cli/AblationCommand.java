@@ -19,7 +19,8 @@ import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.djl.train.TrainingRun;
 import org.ibrasnn.runtime.RunReport;
-import org.ibrasnn.runtime.SpikeRuntime;
+import org.ibrasnn.experiments.provenance.BuildInfo;
+import org.ibrasnn.experiments.SpikeRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,10 +110,10 @@ final class AblationCommand implements Callable<Integer> {
             if (!Files.exists(dir.resolve(TrainingRun.MODEL_FILE))) {
                 var model = Architectures.build(arch, train.shape(), train.classes(), entry.activation());
                 TrainingRun.execute(new TrainingRun.Plan(model, recipe, train, test, dir, true,
-                        BuildInfo.provenance(splits.checksum())), new ProgressListener(System.err));
+                        BuildInfo.current().provenance(splits.checksum())), new ProgressListener(System.err));
             }
             ModelFile model = ModelFile.read(dir.resolve(TrainingRun.MODEL_FILE));
-            RunReport report = SpikeRun.of(model, test, 0, SpikeRuntime.Mode.SPIKE_DRIVEN, SpikeRun.allCores()).report();
+            RunReport report = SpikeRun.spikeDriven(model, test, 0, new ConsoleProgress(stdout)).report();
             rows.add(new AblationRow(entry, model.spec(), report));
         }
         AblationOutput.write(ablation, rows, settings, out, stdout);

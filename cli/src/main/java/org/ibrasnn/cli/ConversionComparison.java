@@ -18,7 +18,7 @@ import org.ibrasnn.core.neuron.LifSpec;
 import org.ibrasnn.core.neuron.NeuronSpec;
 import org.ibrasnn.core.neuron.ResetMode;
 import org.ibrasnn.runtime.RunReport;
-import org.ibrasnn.runtime.SpikeRuntime;
+import org.ibrasnn.experiments.SpikeRun;
 
 /**
  * The table of {@code ibra convert --compare}: the ANN and its conversions, each run by the spike-driven
@@ -80,7 +80,7 @@ final class ConversionComparison {
     }
 
     private static RunReport run(ModelFile model, ImageDataset test, int limit) {
-        return SpikeRun.of(model, test, limit, SpikeRuntime.Mode.SPIKE_DRIVEN, SpikeRun.allCores()).report();
+        return SpikeRun.spikeDriven(model, test, limit, new ConsoleProgress(null)).report();
     }
 
     private static double millijoules(RunReport r, EnergyModel energy) {

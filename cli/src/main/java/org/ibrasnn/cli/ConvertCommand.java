@@ -107,7 +107,7 @@ final class ConvertCommand implements Callable<Integer> {
     /** Activation levels of the ANN's neuron layers on the first K training images. */
     private Map<String, Double> levels(ModelFile model, ImageDataset train) {
         SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(model));
-        try (ProgressBar bar = Progress.bar("calibrate", Math.min(calibrate, train.size()))) {
+        try (ProgressBar bar = ConsoleProgress.bar("calibrate", Math.min(calibrate, train.size()))) {
             return NeuronInputLevels.measure(runtime, ImageSource.of(train), Math.min(calibrate, train.size()),
                     percentile, bar::stepTo);
         }

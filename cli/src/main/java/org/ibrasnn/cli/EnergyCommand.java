@@ -18,7 +18,7 @@ import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
-import org.ibrasnn.runtime.SpikeRuntime;
+import org.ibrasnn.experiments.SpikeRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,8 +116,8 @@ final class EnergyCommand implements Callable<Integer> {
 
     private Map<String, Object> snnEnergy(EnergyModel energy) throws IOException {
         ModelFile file = ModelFile.read(model);
-        RunReport report = SpikeRun.of(file, data.load(file.spec().inputFrames()).test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
-                SpikeRun.allCores()).report();
+        RunReport report = SpikeRun.spikeDriven(file, data.load(file.spec().inputFrames()).test(), limit,
+                new ConsoleProgress(this.spec.commandLine().getOut())).report();
         PrintWriter out = this.spec.commandLine().getOut();
         double images = report.images();
         out.printf("%s, %s on %d test images (accuracy %.2f%%), %s: exact counts per image%n",

@@ -85,7 +85,7 @@ final class MakeEventsCommand implements Callable<Integer> {
         }
         AtomicInteger done = new AtomicInteger();
         int pixels = images.shape().size();
-        try (ProgressBar bar = Progress.bar("events " + task, count)) {
+        try (ProgressBar bar = ConsoleProgress.bar("events " + task, count)) {
             return IntStream.range(0, count).parallel().mapToLong(i -> {
                 Path file = dir.resolve(Integer.toString(images.label(i))).resolve(String.format("%05d.bin", i));
                 try {

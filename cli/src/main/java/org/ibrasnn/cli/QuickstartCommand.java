@@ -16,7 +16,8 @@ import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.djl.train.TrainingRun;
 import org.ibrasnn.runtime.InferenceExport;
 import org.ibrasnn.runtime.RunReport;
-import org.ibrasnn.runtime.SpikeRuntime;
+import org.ibrasnn.experiments.provenance.BuildInfo;
+import org.ibrasnn.experiments.SpikeRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,17 +55,16 @@ final class QuickstartCommand implements Callable<Integer> {
                 recipe.epochs(), dir);
         stdout.flush();
         TrainingRun.Result result = TrainingRun.execute(new TrainingRun.Plan(model, recipe, splits.train(),
-                splits.test(), dir, false, BuildInfo.provenance(splits.checksum())), new ProgressListener(System.err));
+                splits.test(), dir, false, BuildInfo.current().provenance(splits.checksum())), new ProgressListener(System.err));
         stdout.println("[3/4] spike-driven inference (pure-Java runtime, BN and 1/N folded, accumulate-only)");
         stdout.flush();
         ModelFile inference = InferenceExport.fold(ModelFile.read(result.model()));
         Path inferenceFile = dir.resolve("inference.safetensors");
         inference.write(inferenceFile);
-        SpikeRun run = SpikeRun.of(inference, splits.test(), 0, SpikeRuntime.Mode.SPIKE_DRIVEN, SpikeRun.allCores());
-        SpikeRuntime runtime = run.runtime();
+        SpikeRun run = SpikeRun.spikeDriven(inference, splits.test(), 0, new ConsoleProgress(stdout));
         RunReport spikes = run.report();
-        InferCommand.print(stdout, runtime, spikes);
-        AtomicFiles.writeString(dir.resolve("infer.json"), Json.pretty(InferCommand.toJson(runtime, spikes)));
+        InferCommand.print(stdout, run);
+        AtomicFiles.writeString(dir.resolve("infer.json"), Json.pretty(run.json()));
         Path report = dir.resolve("report.html");
         AtomicFiles.writeString(report, HtmlReport.render(dir, ModelFile.read(result.model()),
                 HtmlReport.readMetrics(result.metrics()), spikes));

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.djl.train.TrainingRun;
-import org.ibrasnn.runtime.SpikeRuntime;
+import org.ibrasnn.experiments.SpikeRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,8 +52,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }
         ModelFile model = ModelFile.read(modelFile);
-        SpikeRun spikeRun = SpikeRun.of(model, data.load(model.spec().inputFrames()).test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
-                SpikeRun.allCores());
+        SpikeRun spikeRun = SpikeRun.spikeDriven(model, data.load(model.spec().inputFrames()).test(), limit,
+                new ConsoleProgress(spec.commandLine().getOut()));
         Path target = out != null ? out : run.resolve("report.html");
         AtomicFiles.writeString(target, HtmlReport.render(run, model, metrics, spikeRun.report()));
         spec.commandLine().getOut().printf("report: %s%n", target);
