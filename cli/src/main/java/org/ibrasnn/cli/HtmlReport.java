@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.experiments.energy.SnnEnergyReport;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
 
@@ -121,7 +122,7 @@ final class HtmlReport {
                 .append("; the same architecture as a ReLU ANN: ")
                 .append(f("%.5f mJ, %.2fx", row.annTwinMj(), row.annTwinMj() / row.energyMj())).append(". Literature ")
                 .append("estimate: ").append(f("%.0f SOPs", r.literatureSopsPerImage())).append(".</p>\n<p>")
-                .append(esc(EnergyCommand.ESTIMATE_NOTE)).append("</p>\n");
+                .append(esc(SnnEnergyReport.ESTIMATE_NOTE)).append("</p>\n");
         List<String> names = new ArrayList<>();
         Map<String, List<Double>> series = new LinkedHashMap<>();
         series.put("exact", new ArrayList<>());
