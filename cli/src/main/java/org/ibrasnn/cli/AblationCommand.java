@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.experiments.report.Json;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.Shape;

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.energy.EnergyModel;
 import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.experiments.report.MarkdownTable;
+import org.ibrasnn.experiments.report.Json;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.neuron.ILifSpec;
 import org.ibrasnn.core.neuron.IbraLifSpec;

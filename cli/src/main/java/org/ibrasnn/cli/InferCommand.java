@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.experiments.report.Json;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;

@@ -16,6 +16,7 @@ import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.data.NMnistEvents;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.experiments.report.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -18,6 +18,8 @@ import org.ibrasnn.runtime.InferenceExport;
 import org.ibrasnn.runtime.RunReport;
 import org.ibrasnn.experiments.provenance.BuildInfo;
 import org.ibrasnn.experiments.SpikeRun;
+import org.ibrasnn.experiments.report.Json;
+import org.ibrasnn.experiments.report.TrainingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,9 +67,7 @@ final class QuickstartCommand implements Callable<Integer> {
         RunReport spikes = run.report();
         InferCommand.print(stdout, run);
         AtomicFiles.writeString(dir.resolve("infer.json"), Json.pretty(run.json()));
-        Path report = dir.resolve("report.html");
-        AtomicFiles.writeString(report, HtmlReport.render(dir, ModelFile.read(result.model()),
-                HtmlReport.readMetrics(result.metrics()), spikes));
+        Path report = TrainingReport.open(dir).write(spikes, null);
         stdout.println("[4/4] summary");
         stdout.printf("      test accuracy   %.2f%% (dense training form, %d test images)%n",
                 100 * result.testAccuracy(), splits.test().size());

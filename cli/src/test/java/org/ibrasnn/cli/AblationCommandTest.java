@@ -11,6 +11,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.ibrasnn.experiments.report.Charts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
