@@ -7,19 +7,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.ibrasnn.core.data.Splits;
-import org.ibrasnn.core.io.AtomicFiles;
-import org.ibrasnn.core.io.ModelFile;
-import org.ibrasnn.core.model.Architectures;
-import org.ibrasnn.core.model.ModelSpec;
-import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.djl.train.TrainingRun;
-import org.ibrasnn.runtime.InferenceExport;
+import org.ibrasnn.experiments.Quickstart;
 import org.ibrasnn.runtime.RunReport;
-import org.ibrasnn.experiments.provenance.BuildInfo;
-import org.ibrasnn.experiments.SpikeRun;
-import org.ibrasnn.experiments.report.Json;
-import org.ibrasnn.experiments.report.TrainingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,24 +41,10 @@ final class QuickstartCommand implements Callable<Integer> {
         stdout.printf("      %d train / %d test images from %s%n", splits.train().size(), splits.test().size(),
                 splits.directory());
         Recipe recipe = epochs == null ? Recipe.quick(1) : Recipe.quick(1).withEpochs(epochs);
-        ModelSpec model = Architectures.build("resnet-tiny", splits.train().shape(), splits.train().classes(),
-                IbraLifSpec.paperDefault(1));
-        TrainingRun.checkOutput(dir, false);
-        stdout.printf("[2/4] training %s with %s, %d epochs -> %s%n", model.arch(), model.activation().describe(),
-                recipe.epochs(), dir);
-        stdout.flush();
-        TrainingRun.Result result = TrainingRun.execute(new TrainingRun.Plan(model, recipe, splits.train(),
-                splits.test(), dir, false, BuildInfo.current().provenance(splits.checksum())), new ProgressListener(System.err));
-        stdout.println("[3/4] spike-driven inference (pure-Java runtime, BN and 1/N folded, accumulate-only)");
-        stdout.flush();
-        ModelFile inference = InferenceExport.fold(ModelFile.read(result.model()));
-        Path inferenceFile = dir.resolve("inference.safetensors");
-        inference.write(inferenceFile);
-        SpikeRun run = SpikeRun.spikeDriven(inference, splits.test(), 0, new ConsoleProgress(stdout));
-        RunReport spikes = run.report();
-        InferCommand.print(stdout, run);
-        AtomicFiles.writeString(dir.resolve("infer.json"), Json.pretty(run.json()));
-        Path report = TrainingReport.open(dir).write(spikes, null);
+        Quickstart.Result done = Quickstart.execute(splits, recipe, dir, new ConsoleProgress(stdout));
+        InferCommand.print(stdout, done.spikeRun());
+        TrainingRun.Result result = done.training();
+        RunReport spikes = done.spikeRun().report();
         stdout.println("[4/4] summary");
         stdout.printf("      test accuracy   %.2f%% (dense training form, %d test images)%n",
                 100 * result.testAccuracy(), splits.test().size());
@@ -76,9 +53,9 @@ final class QuickstartCommand implements Callable<Integer> {
         stdout.printf("      spike-driven    %.2f%% accuracy, %.0f MACs + %.0f SOPs per image, %.0f images/s%n",
                 100 * spikes.accuracy(), spikes.macsPerImage(),
                 spikes.sopsPerImage(), spikes.imagesPerSecond());
-        stdout.printf("      files           %s, %s, %s, %s%n", result.model(), inferenceFile, result.metrics(),
-                dir.resolve("infer.json"));
-        stdout.printf("      report          %s (open it in a browser)%n", report);
+        stdout.printf("      files           %s, %s, %s, %s%n", result.model(), done.inferenceModel(), result.metrics(),
+                done.inferJson());
+        stdout.printf("      report          %s (open it in a browser)%n", done.report());
         return 0;
     }
 }
