@@ -1,12 +1,10 @@
 package org.ibrasnn.experiments;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.runtime.InferenceExport;
-import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
 import org.ibrasnn.runtime.SpikeRuntime;
 
@@ -36,7 +34,7 @@ public record SpikeRun(SpikeRuntime runtime, RunReport report) {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** Accuracy, per-layer counts and totals as a JSON object (maps and lists). */
+    /** Accuracy, per-layer counts and totals as a JSON object for {@link org.ibrasnn.experiments.report.Json}. */
     public Map<String, Object> json() {
         RunReport r = report;
         Map<String, Object> out = new LinkedHashMap<>();
@@ -48,8 +46,7 @@ public record SpikeRun(SpikeRuntime runtime, RunReport report) {
         out.put("images_per_second", r.imagesPerSecond());
         out.put("timesteps", r.timesteps());
         out.put("virtual_steps", r.virtualSteps());
-        List<Map<String, Object>> layers = r.layers().stream().map(SpikeRun::layerJson).toList();
-        out.put("layers", layers);
+        out.put("layers", r.layers());
         out.put("total_macs", r.totalMacs());
         out.put("total_sops", r.totalSops());
         out.put("sops_per_timestep", r.sopsPerTimestep());
@@ -57,22 +54,5 @@ public record SpikeRun(SpikeRuntime runtime, RunReport report) {
         out.put("sops_per_image", r.sopsPerImage());
         out.put("counts_note", "layers[].macs/sops/spikes and total_* are exact sums over all images; *_per_image are means");
         return out;
-    }
-
-    private static Map<String, Object> layerJson(LayerReport l) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", l.name());
-        m.put("kind", l.kind());
-        m.put("macs", l.macs());
-        m.put("sops", l.sops());
-        m.put("literature_sops", l.literatureSops());
-        m.put("events", l.events());
-        m.put("spikes", l.spikes());
-        m.put("firing_rate", l.firingRate());
-        m.put("ones_per_neuron_per_step", l.onesPerNeuronPerStep());
-        m.put("spikes_per_slot", l.spikesPerSlot());
-        m.put("count_histogram", l.countHistogram());
-        m.put("sops_per_timestep", l.sopsPerTimestep());
-        return m;
     }
 }

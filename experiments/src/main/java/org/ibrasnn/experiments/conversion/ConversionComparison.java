@@ -46,23 +46,7 @@ public final class ConversionComparison {
 
     /** One network of the table; accuracy as a fraction, its change against the ANN in percentage points. */
     public record Row(String network, String conversion, int virtualSteps, double accuracy, double accuracyChangePoints,
-                      double macsPerImage, double sopsPerImage, double energyMj, double efficiencyVsAnn) {
-
-        /** The row as JSON. */
-        public Map<String, Object> json() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("network", network);
-            m.put("conversion", conversion);
-            m.put("virtual_steps", virtualSteps);
-            m.put("accuracy", accuracy);
-            m.put("accuracy_change_points", accuracyChangePoints);
-            m.put("macs_per_image", macsPerImage);
-            m.put("sops_per_image", sopsPerImage);
-            m.put("energy_mj", energyMj);
-            m.put("efficiency_vs_ann", efficiencyVsAnn);
-            return m;
-        }
-    }
+                      double macsPerImage, double sopsPerImage, double energyMj, double efficiencyVsAnn) {}
 
     /** The finished table: the ANN's row first, on {@code images} test images; levels by neuron layer, or null. */
     public record Table(String arch, int images, List<Row> rows, Map<String, Double> calibrationLevels) {
@@ -85,14 +69,17 @@ public final class ConversionComparison {
                             "MACs", "SOPs", "energy (mJ)", "ANN / this"), cells);
         }
 
-        /** The table as JSON: architecture, images, energy model, calibration levels ("none") and rows. */
+        /**
+         * The table as JSON for {@link org.ibrasnn.experiments.report.Json}: architecture, images, energy model,
+         * calibration levels ("none") and rows.
+         */
         public Map<String, Object> json() {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("arch", arch);
             doc.put("images", images);
             doc.put("energy_model", EnergyJson.model(ENERGY));
             doc.put("calibration", calibrationLevels == null ? "none" : calibrationLevels);
-            doc.put("rows", rows.stream().map(Row::json).toList());
+            doc.put("rows", rows);
             return doc;
         }
     }

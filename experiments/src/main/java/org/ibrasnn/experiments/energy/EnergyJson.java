@@ -29,15 +29,4 @@ public final class EnergyJson {
         m.put("energy_model", model(energy));
         return m;
     }
-
-    /** One layer's row: name, kind, MACs, SOPs and energy. */
-    static Map<String, Object> layer(String name, String kind, double macs, double sops, double energyMj) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("kind", kind);
-        m.put("macs", macs);
-        m.put("sops", sops);
-        m.put("energy_mj", energyMj);
-        return m;
-    }
 }

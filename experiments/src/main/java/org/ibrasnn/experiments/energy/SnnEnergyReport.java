@@ -78,17 +78,15 @@ public record SnnEnergyReport(ModelSpec spec, EnergyModel energy, int images, do
         return literatureEnergyMj() / energyMj();
     }
 
-    /** The report as JSON: header, per-layer rows, totals, ANN twin, estimate and the note on the difference. */
+    /**
+     * The report as JSON for {@link org.ibrasnn.experiments.report.Json}: header, per-layer rows, totals, ANN twin,
+     * estimate and the note on the difference.
+     */
     public Map<String, Object> json() {
         Map<String, Object> m = EnergyJson.header(spec, energy, "snn");
         m.put("images", images);
         m.put("accuracy", accuracy);
-        m.put("layers", layers.stream().map(l -> {
-            Map<String, Object> row = EnergyJson.layer(l.name(), l.kind(), l.macs(), l.sops(), l.energyMj());
-            row.put("literature_sops", l.literatureSops());
-            row.put("literature_energy_mj", l.literatureEnergyMj());
-            return row;
-        }).toList());
+        m.put("layers", layers);
         m.put("macs_per_image", macsPerImage);
         m.put("sops_per_image", sopsPerImage);
         m.put("energy_mj", energyMj());

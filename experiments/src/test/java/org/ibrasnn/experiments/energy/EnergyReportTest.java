@@ -2,6 +2,8 @@ package org.ibrasnn.experiments.energy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.List;
 import org.ibrasnn.core.energy.EnergyModel;
 import org.ibrasnn.core.model.Layer;
@@ -9,6 +11,7 @@ import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.core.neuron.Relu;
+import org.ibrasnn.experiments.report.Json;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,11 @@ class EnergyReportTest {
         assertEquals(1.009987, report.estimateOverExact(), 1e-6);
         assertEquals(report.energyMj(), report.json().get("energy_mj"));
         assertEquals(SnnEnergyReport.ESTIMATE_NOTE, report.json().get("literature_note"));
+        JsonObject fc = JsonParser.parseString(Json.pretty(report.json())).getAsJsonObject().getAsJsonArray("layers")
+                .get(1).getAsJsonObject();
+        assertEquals(List.of("name", "kind", "macs", "sops", "energy_mj", "literature_sops", "literature_energy_mj"),
+                List.copyOf(fc.keySet()));
+        assertEquals(45.0, fc.get("literature_sops").getAsDouble());
     }
 
     private static LayerReport layer(String name, String kind, long macs, long sops, double literatureSops) {
