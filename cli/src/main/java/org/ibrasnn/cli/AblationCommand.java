@@ -2,24 +2,14 @@ package org.ibrasnn.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ibrasnn.core.data.ImageDataset;
-import org.ibrasnn.core.data.Splits;
-import org.ibrasnn.core.io.AtomicFiles;
-import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.djl.train.Recipe;
-import org.ibrasnn.djl.train.TrainingRun;
-import org.ibrasnn.runtime.RunReport;
-import org.ibrasnn.runtime.SpikeRuntime;
+import org.ibrasnn.experiments.ablation.Ablation;
+import org.ibrasnn.experiments.ablation.AblationRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,52 +77,12 @@ final class AblationCommand implements Callable<Integer> {
         if (data.events()) {
             throw new IllegalArgumentException("ablations run on still images; their settings use different T");
         }
-        Splits splits = data.load();
-        ImageDataset train = trainCount > 0 ? splits.train().head(trainCount) : splits.train();
-        ImageDataset test = testCount > 0 ? splits.test().head(testCount) : splits.test();
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("arch", arch);
-        settings.put("recipe", recipe.name());
-        settings.put("epochs", recipe.epochs());
-        settings.put("seed", seed);
-        settings.put("train_images", train.size());
-        settings.put("test_images", test.size());
-        settings.put("dataset", splits.directory() + " (sha256 " + splits.checksum() + ")");
-        claim(settings);
-
         PrintWriter stdout = spec.commandLine().getOut();
-        List<AblationRow> rows = new ArrayList<>();
-        for (Ablation.Entry entry : ablation.entries()) {
-            Path dir = out.resolve(Ablation.slug(entry.activation()));
-            stdout.printf("%s: %s -> %s%n", ablation.name().toLowerCase(), entry.label(), dir);
-            stdout.flush();
-            if (!Files.exists(dir.resolve(TrainingRun.MODEL_FILE))) {
-                var model = Architectures.build(arch, train.shape(), train.classes(), entry.activation());
-                TrainingRun.execute(new TrainingRun.Plan(model, recipe, train, test, dir, true,
-                        BuildInfo.provenance(splits.checksum())), new ProgressListener(System.err));
-            }
-            ModelFile model = ModelFile.read(dir.resolve(TrainingRun.MODEL_FILE));
-            RunReport report = SpikeRun.of(model, test, 0, SpikeRuntime.Mode.SPIKE_DRIVEN, SpikeRun.allCores()).report();
-            rows.add(new AblationRow(entry, model.spec(), report));
-        }
-        AblationOutput.write(ablation, rows, settings, out, stdout);
+        AblationRun.Result result = AblationRun.execute(new AblationRun.Plan(ablation, arch, recipe, data.load(),
+                data.record(), trainCount, testCount, out), new ConsoleProgress(stdout));
+        stdout.print(result.markdown());
+        stdout.printf("%nwrote %s, %s and %s%n", result.markdownFile(), result.jsonFile(), result.chartFile());
         return 0;
-    }
-
-    /** Records the shared settings in DIR, or refuses a DIR whose models were trained with other settings. */
-    private void claim(Map<String, Object> settings) throws IOException {
-        Path file = out.resolve("settings.json");
-        String json = Json.pretty(settings);
-        if (Files.exists(file)) {
-            String existing = Files.readString(file);
-            if (!existing.equals(json)) {
-                throw new IllegalArgumentException(out + " holds models trained with other settings:\n" + existing
-                        + "choose another --out, or repeat those settings");
-            }
-            return;
-        }
-        Files.createDirectories(out);
-        AtomicFiles.writeString(file, json);
     }
 
     private static int positiveOrAll(Integer given, int fallback, String option) {

@@ -1,19 +1,17 @@
 package org.ibrasnn.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import org.ibrasnn.core.convert.AnnConversion;
-import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.data.Splits;
+import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.neuron.NeuronSpec;
-import org.ibrasnn.runtime.ImageSource;
-import org.ibrasnn.runtime.InferenceExport;
-import org.ibrasnn.runtime.NeuronInputLevels;
-import org.ibrasnn.runtime.SpikeRuntime;
+import org.ibrasnn.experiments.conversion.AnnToSnn;
+import org.ibrasnn.experiments.conversion.Calibration;
+import org.ibrasnn.experiments.conversion.ConversionComparison;
+import org.ibrasnn.experiments.report.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,18 +73,28 @@ final class ConvertCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give exactly one of --out FILE or --compare");
         }
         ModelFile model = ModelFile.read(ann);
-        AnnConversion.requireAnn(model);
+        AnnToSnn conversion = AnnToSnn.plain(model);
         NeuronSpec target = compare ? null : target();
         Splits splits = compare || calibrate > 0 ? data.loadFor(model) : null;
-        Map<String, Double> levels = calibrate > 0 ? levels(model, splits.train()) : null;
+        PrintWriter stdout = spec.commandLine().getOut();
+        ConsoleProgress progress = new ConsoleProgress(stdout);
+        if (calibrate > 0) {
+            conversion = conversion.calibrated(splits.train(), new Calibration(calibrate, percentile), progress);
+        }
         if (compare) {
-            new ConversionComparison(this, model).run(spec.commandLine().getOut(), splits.test(), levels, limit, json,
-                    markdown);
+            ConversionComparison.Table table = ConversionComparison.run(conversion, splits.test(), limit, progress);
+            stdout.print(table.markdown());
+            if (markdown != null) {
+                AtomicFiles.writeString(markdown, table.markdown());
+            }
+            if (json != null) {
+                AtomicFiles.writeString(json, Json.pretty(table.json()));
+            }
             return 0;
         }
-        ModelFile snn = convert(model, target, levels);
+        ModelFile snn = conversion.convert(target);
         snn.write(out);
-        spec.commandLine().getOut().printf("%s: ReLU -> %s (%s) -> %s%n", snn.spec().arch(), target.describe(),
+        stdout.printf("%s: ReLU -> %s (%s) -> %s%n", snn.spec().arch(), target.describe(),
                 snn.provenance().get("conversion"), out);
         return 0;
     }
@@ -96,20 +104,5 @@ final class ConvertCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--neuron must be a spiking neuron (lif, ilif, iblif or ibra), not ann");
         }
         return target;
-    }
-
-    /** The conversion of {@code model} to {@code target}; calibrated when {@code levels} is given. */
-    ModelFile convert(ModelFile model, NeuronSpec target, Map<String, Double> levels) {
-        return levels == null ? AnnConversion.plain(model, target) : AnnConversion.calibrated(model, target, levels,
-                "calibrated on " + calibrate + " training images at the " + percentile + "th percentile");
-    }
-
-    /** Activation levels of the ANN's neuron layers on the first K training images. */
-    private Map<String, Double> levels(ModelFile model, ImageDataset train) {
-        SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(model));
-        try (ProgressBar bar = Progress.bar("calibrate", Math.min(calibrate, train.size()))) {
-            return NeuronInputLevels.measure(runtime, ImageSource.of(train), Math.min(calibrate, train.size()),
-                    percentile, bar::stepTo);
-        }
     }
 }

@@ -3,22 +3,15 @@ package org.ibrasnn.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ibrasnn.core.energy.DenseOperations;
 import org.ibrasnn.core.energy.EnergyModel;
 import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.experiments.report.Json;
 import org.ibrasnn.core.io.ModelFile;
-import org.ibrasnn.core.model.Architectures;
-import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
-import org.ibrasnn.core.neuron.Relu;
-import org.ibrasnn.runtime.LayerReport;
-import org.ibrasnn.runtime.RunReport;
-import org.ibrasnn.runtime.SpikeRuntime;
+import org.ibrasnn.experiments.energy.AnnEnergyReport;
+import org.ibrasnn.experiments.energy.SnnEnergyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,13 +23,6 @@ import picocli.CommandLine.Spec;
         description = "Energy per image: for an ANN from the architecture alone (--ann), or for a trained SNN "
                 + "from the operations the spike-driven runtime actually executed (--model), beside its ANN twin.")
 final class EnergyCommand implements Callable<Integer> {
-
-    /** How the literature's estimate differs from the exact count. */
-    static final String ESTIMATE_NOTE = "The estimate multiplies each layer's dense MACs by the mean input count "
-            + "per neuron and timestep, so an integer value 7 costs 7 accumulates and every synapse has the average "
-            + "fan-out. The exact count runs the spikes: a value travels as bit-planes (7 = 0b111 costs 3 "
-            + "accumulates), unary slots (7 costs 7) or single spikes, and each 1 costs the synapses it really "
-            + "reaches (fewer at padded borders; after global pooling every spike still costs a full row).";
 
     @Spec
     private CommandSpec spec;
@@ -93,96 +79,36 @@ final class EnergyCommand implements Callable<Integer> {
         if (arch == null || input == null) {
             throw new IllegalArgumentException("--ann needs --arch and --input (e.g. --arch resnet18-cifar --input 3x32x32)");
         }
-        ModelSpec spec = Architectures.build(arch, Shape.parse(input), classes, new Relu());
-        List<DenseOperations.LayerMacs> layers = DenseOperations.of(spec);
-        PrintWriter out = this.spec.commandLine().getOut();
+        AnnEnergyReport report = AnnEnergyReport.ofArchitecture(arch, Shape.parse(input), classes, energy);
+        PrintWriter out = spec.commandLine().getOut();
         out.printf("%s ANN at %s, %s (E_MAC %.2f pJ): conv/linear MACs; BN folded, pooling and additions not counted%n",
                 arch, input, energy.name(), energy.macPicojoules());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (DenseOperations.LayerMacs l : layers) {
-            double mj = energy.millijoules(l.macs(), 0);
-            out.printf("  %-24s %-7s %14d MACs %10.5f mJ%n", l.name(), l.kind(), l.macs(), mj);
-            rows.add(row(l.name(), l.kind(), l.macs(), 0, mj));
+        for (AnnEnergyReport.Layer l : report.layers()) {
+            out.printf("  %-24s %-7s %14d MACs %10.5f mJ%n", l.name(), l.kind(), l.macs(), l.energyMj());
         }
-        long total = DenseOperations.total(layers);
-        double mj = energy.millijoules(total, 0);
-        out.printf("total %d MACs = %.4f mJ per image%n", total, mj);
-        Map<String, Object> result = header(spec, energy, "ann");
-        result.put("layers", rows);
-        result.put("total_macs", total);
-        result.put("energy_mj", mj);
-        return result;
+        out.printf("total %d MACs = %.4f mJ per image%n", report.totalMacs(), report.energyMj());
+        return report.json();
     }
 
     private Map<String, Object> snnEnergy(EnergyModel energy) throws IOException {
         ModelFile file = ModelFile.read(model);
-        RunReport report = SpikeRun.of(file, data.loadFor(file).test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
-                SpikeRun.allCores()).report();
-        PrintWriter out = this.spec.commandLine().getOut();
-        double images = report.images();
+        SnnEnergyReport r = SnnEnergyReport.measure(file, data.loadFor(file).test(), limit, energy,
+                new ConsoleProgress(spec.commandLine().getOut()));
+        PrintWriter out = spec.commandLine().getOut();
         out.printf("%s, %s on %d test images (accuracy %.2f%%), %s: exact counts per image%n",
-                file.spec().arch(), file.spec().activation().describe(), report.images(), 100 * report.accuracy(),
-                energy.name());
-        List<Map<String, Object>> rows = new ArrayList<>();
+                file.spec().arch(), file.spec().activation().describe(), r.images(), 100 * r.accuracy(), energy.name());
         out.printf("  %-24s %-7s %12s %14s %10s %16s %10s%n", "layer", "kind", "MACs", "SOPs (exact)", "mJ",
                 "SOPs (estimate)", "mJ");
-        for (LayerReport l : report.layers()) {
-            if (l.kind().equals("neuron")) {
-                continue;
-            }
-            double mj = energy.millijoules(l.macs() / images, l.sops() / images);
-            double estimateMj = energy.millijoules(l.macs() / images, l.literatureSops() / images);
-            out.printf("  %-24s %-7s %12.0f %14.0f %10.5f %16.0f %10.5f%n", l.name(), l.kind(), l.macs() / images,
-                    l.sops() / images, mj, l.literatureSops() / images, estimateMj);
-            Map<String, Object> row = row(l.name(), l.kind(), l.macs() / images, l.sops() / images, mj);
-            row.put("literature_sops", l.literatureSops() / images);
-            row.put("literature_energy_mj", estimateMj);
-            rows.add(row);
+        for (SnnEnergyReport.Layer l : r.layers()) {
+            out.printf("  %-24s %-7s %12.0f %14.0f %10.5f %16.0f %10.5f%n", l.name(), l.kind(), l.macs(), l.sops(),
+                    l.energyMj(), l.literatureSops(), l.literatureEnergyMj());
         }
-        double snn = energy.millijoules(report.macsPerImage(), report.sopsPerImage());
-        double estimate = energy.millijoules(report.macsPerImage(), report.literatureSopsPerImage());
-        long annMacs = DenseOperations.perImage(file.spec().withActivation(new Relu()));
-        double annMj = energy.millijoules(annMacs, 0);
         out.printf("SNN: %.0f MACs + %.0f SOPs = %.5f mJ per image; ANN twin: %d MACs = %.5f mJ; "
-                + "efficiency ANN/SNN %.2fx%n", report.macsPerImage(), report.sopsPerImage(), snn,
-                annMacs, annMj, annMj / snn);
+                + "efficiency ANN/SNN %.2fx%n", r.macsPerImage(), r.sopsPerImage(), r.energyMj(), r.annTwinMacs(),
+                r.annTwinEnergyMj(), r.efficiencyVsAnn());
         out.printf("literature estimate (firing rate x T x FLOPs): %.0f SOPs = %.5f mJ (%.2fx the exact count)%n",
-                report.literatureSopsPerImage(), estimate, estimate / snn);
-        out.println(ESTIMATE_NOTE);
-        Map<String, Object> result = header(file.spec(), energy, "snn");
-        result.put("images", report.images());
-        result.put("accuracy", report.accuracy());
-        result.put("layers", rows);
-        result.put("macs_per_image", report.macsPerImage());
-        result.put("sops_per_image", report.sopsPerImage());
-        result.put("energy_mj", snn);
-        result.put("ann_twin_macs", annMacs);
-        result.put("ann_twin_energy_mj", annMj);
-        result.put("efficiency_vs_ann", annMj / snn);
-        result.put("literature_sops_per_image", report.literatureSopsPerImage());
-        result.put("literature_energy_mj", estimate);
-        result.put("literature_note", ESTIMATE_NOTE);
-        return result;
-    }
-
-    private static Map<String, Object> header(ModelSpec spec, EnergyModel energy, String kind) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("arch", spec.arch());
-        m.put("input", spec.input().toString());
-        m.put("network", kind);
-        m.put("neuron", spec.activation().describe());
-        m.put("energy_model", Map.of("name", energy.name(), "mac_pj", energy.macPicojoules(), "ac_pj",
-                energy.acPicojoules()));
-        return m;
-    }
-
-    private static Map<String, Object> row(String name, String kind, double macs, double sops, double mj) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("kind", kind);
-        m.put("macs", macs);
-        m.put("sops", sops);
-        m.put("energy_mj", mj);
-        return m;
+                r.literatureSopsPerImage(), r.literatureEnergyMj(), r.estimateOverExact());
+        out.println(SnnEnergyReport.ESTIMATE_NOTE);
+        return r.json();
     }
 }

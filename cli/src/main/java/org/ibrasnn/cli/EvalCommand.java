@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.experiments.report.Json;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.djl.train.LoadedModel;
 import picocli.CommandLine.Command;

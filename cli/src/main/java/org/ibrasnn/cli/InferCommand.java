@@ -3,15 +3,14 @@ package org.ibrasnn.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.experiments.report.Json;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
 import org.ibrasnn.runtime.SpikeRuntime;
+import org.ibrasnn.experiments.SpikeRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,15 +50,17 @@ final class InferCommand implements Callable<Integer> {
         ModelFile file = ModelFile.read(model);
         SpikeRun run = SpikeRun.of(file, data.loadFor(file).test(), limit,
                 dense ? SpikeRuntime.Mode.DENSE : SpikeRuntime.Mode.SPIKE_DRIVEN,
-                threads != null ? threads : SpikeRun.allCores());
-        print(spec.commandLine().getOut(), run.runtime(), run.report());
+                threads != null ? threads : SpikeRun.allCores(), new ConsoleProgress(spec.commandLine().getOut()));
+        print(spec.commandLine().getOut(), run);
         if (json != null) {
-            AtomicFiles.writeString(json, Json.pretty(toJson(run.runtime(), run.report())));
+            AtomicFiles.writeString(json, Json.pretty(run.json()));
         }
         return 0;
     }
 
-    static void print(PrintWriter out, SpikeRuntime runtime, RunReport r) {
+    static void print(PrintWriter out, SpikeRun run) {
+        SpikeRuntime runtime = run.runtime();
+        RunReport r = run.report();
         out.printf("%s, %s, %s mode: accuracy %.2f%% on %d images, %.1f images/s, T=%d, virtual steps %d%n",
                 runtime.spec().arch(), runtime.spec().activation().describe(), r.mode(), 100 * r.accuracy(),
                 r.images(), r.imagesPerSecond(), r.timesteps(), r.virtualSteps());
@@ -76,41 +77,5 @@ final class InferCommand implements Callable<Integer> {
             out.printf("SOPs per image at timesteps 1..%d: %s%n", r.timesteps(), r.sopsPerTimestep().stream()
                     .map(s -> String.format("%.0f", (double) s / r.images())).toList());
         }
-    }
-
-    static Map<String, Object> toJson(SpikeRuntime runtime, RunReport r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("arch", runtime.spec().arch());
-        out.put("neuron", runtime.spec().activation().describe());
-        out.put("mode", r.mode());
-        out.put("images", r.images());
-        out.put("accuracy", r.accuracy());
-        out.put("images_per_second", r.imagesPerSecond());
-        out.put("timesteps", r.timesteps());
-        out.put("virtual_steps", r.virtualSteps());
-        List<Map<String, Object>> layers = r.layers().stream().map(l -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", l.name());
-            m.put("kind", l.kind());
-            m.put("macs", l.macs());
-            m.put("sops", l.sops());
-            m.put("literature_sops", l.literatureSops());
-            m.put("events", l.events());
-            m.put("spikes", l.spikes());
-            m.put("firing_rate", l.firingRate());
-            m.put("ones_per_neuron_per_step", l.onesPerNeuronPerStep());
-            m.put("spikes_per_slot", l.spikesPerSlot());
-            m.put("count_histogram", l.countHistogram());
-            m.put("sops_per_timestep", l.sopsPerTimestep());
-            return m;
-        }).toList();
-        out.put("layers", layers);
-        out.put("total_macs", r.totalMacs());
-        out.put("total_sops", r.totalSops());
-        out.put("sops_per_timestep", r.sopsPerTimestep());
-        out.put("macs_per_image", r.macsPerImage());
-        out.put("sops_per_image", r.sopsPerImage());
-        out.put("counts_note", "layers[].macs/sops/spikes and total_* are exact sums over all images; *_per_image are means");
-        return out;
     }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 /** Entry point of the {@code ibra} command-line tool. */
 @Command(name = "ibra",
         mixinStandardHelpOptions = true,
-        versionProvider = BuildInfo.class,
+        versionProvider = VersionProvider.class,
         description = "Train, convert, run and measure spiking neural networks built around the IBRA-LIF neuron.",
         subcommands = {VersionCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
             ExportCommand.class, InferCommand.class, EnergyCommand.class, ConvertCommand.class,

@@ -1,15 +1,14 @@
 package org.ibrasnn.cli;
 
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import org.ibrasnn.core.neuron.Activation;
-import org.ibrasnn.core.neuron.ILifSpec;
-import org.ibrasnn.core.neuron.IbLifSpec;
-import org.ibrasnn.core.neuron.IbraLifSpec;
-import org.ibrasnn.core.neuron.LifSpec;
-import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.core.neuron.ResetMode;
+import org.ibrasnn.experiments.neuron.NeuronParameters;
+import org.ibrasnn.experiments.neuron.NeuronRegistry;
 import picocli.CommandLine.Option;
 
-/** The neuron-setting options shared by the commands that build networks. */
+/** The neuron-setting options shared by the commands that build networks; the library's registry builds the activation. */
 final class NeuronOptions {
 
     @Option(names = "--neuron", defaultValue = "ibra",
@@ -36,24 +35,8 @@ final class NeuronOptions {
 
     /** The activation these options describe, or an IllegalArgumentException naming the bad value. */
     Activation activation() {
-        return switch (neuron) {
-            case "ann" -> new Relu();
-            case "lif" -> new LifSpec(threshold, reset, 2.0, alpha, timesteps);
-            case "ilif" -> new ILifSpec(integerD(4), alpha, timesteps);
-            case "iblif" -> IbLifSpec.ofD(d == null ? 15 : d, alpha, timesteps);
-            case "ibra" -> new IbraLifSpec(d == null ? 5.11 : d, n == null ? 100 : n, alpha, timesteps);
-            default -> throw new IllegalArgumentException("unknown neuron '" + neuron
-                    + "'; choose ann, lif, ilif, iblif or ibra");
-        };
-    }
-
-    private int integerD(int fallback) {
-        if (d == null) {
-            return fallback;
-        }
-        if (d != Math.rint(d) || d < 1 || d > 1 << 20) {
-            throw new IllegalArgumentException("I-LIF needs an integer D >= 1, got D=" + d);
-        }
-        return d.intValue();
+        return NeuronRegistry.standard().create(neuron, new NeuronParameters(
+                d == null ? OptionalDouble.empty() : OptionalDouble.of(d), n == null ? OptionalInt.empty() : OptionalInt.of(n),
+                timesteps, alpha, threshold, reset));
     }
 }

@@ -17,7 +17,7 @@ final class ProgressListener implements TrainingListener {
 
     @Override
     public void epochStarted(int epoch, int epochs, int batches) {
-        bar = Progress.bar(String.format("epoch %d/%d", epoch, epochs), batches);
+        bar = ConsoleProgress.bar(String.format("epoch %d/%d", epoch, epochs), batches);
     }
 
     @Override

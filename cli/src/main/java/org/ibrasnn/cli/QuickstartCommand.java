@@ -6,19 +6,11 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import org.ibrasnn.core.data.DatasetRecord;
-import org.ibrasnn.core.data.LoadOptions;
 import org.ibrasnn.core.data.Splits;
-import org.ibrasnn.core.io.AtomicFiles;
-import org.ibrasnn.core.io.ModelFile;
-import org.ibrasnn.core.model.Architectures;
-import org.ibrasnn.core.model.ModelSpec;
-import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.djl.train.TrainingRun;
-import org.ibrasnn.runtime.InferenceExport;
+import org.ibrasnn.experiments.Quickstart;
 import org.ibrasnn.runtime.RunReport;
-import org.ibrasnn.runtime.SpikeRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,28 +41,10 @@ final class QuickstartCommand implements Callable<Integer> {
         stdout.printf("      %d train / %d test images from %s%n", splits.train().size(), splits.test().size(),
                 splits.directory());
         Recipe recipe = epochs == null ? Recipe.quick(1) : Recipe.quick(1).withEpochs(epochs);
-        ModelSpec model = Architectures.build("resnet-tiny", splits.train().shape(), splits.train().classes(),
-                IbraLifSpec.paperDefault(1));
-        TrainingRun.checkOutput(dir, false);
-        stdout.printf("[2/4] training %s with %s, %d epochs -> %s%n", model.arch(), model.activation().describe(),
-                recipe.epochs(), dir);
-        stdout.flush();
-        TrainingRun.Result result = TrainingRun.execute(new TrainingRun.Plan(model, recipe, splits.train(),
-                splits.test(), dir, false, BuildInfo.provenance(splits.checksum()),
-                DatasetRecord.of("fashion-mnist", LoadOptions.defaults())), new ProgressListener(System.err));
-        stdout.println("[3/4] spike-driven inference (pure-Java runtime, BN and 1/N folded, accumulate-only)");
-        stdout.flush();
-        ModelFile inference = InferenceExport.fold(ModelFile.read(result.model()));
-        Path inferenceFile = dir.resolve("inference.safetensors");
-        inference.write(inferenceFile);
-        SpikeRun run = SpikeRun.of(inference, splits.test(), 0, SpikeRuntime.Mode.SPIKE_DRIVEN, SpikeRun.allCores());
-        SpikeRuntime runtime = run.runtime();
-        RunReport spikes = run.report();
-        InferCommand.print(stdout, runtime, spikes);
-        AtomicFiles.writeString(dir.resolve("infer.json"), Json.pretty(InferCommand.toJson(runtime, spikes)));
-        Path report = dir.resolve("report.html");
-        AtomicFiles.writeString(report, HtmlReport.render(dir, ModelFile.read(result.model()),
-                HtmlReport.readMetrics(result.metrics()), spikes));
+        Quickstart.Result done = Quickstart.execute(splits, recipe, dir, new ConsoleProgress(stdout));
+        InferCommand.print(stdout, done.spikeRun());
+        TrainingRun.Result result = done.training();
+        RunReport spikes = done.spikeRun().report();
         stdout.println("[4/4] summary");
         stdout.printf("      test accuracy   %.2f%% (dense training form, %d test images)%n",
                 100 * result.testAccuracy(), splits.test().size());
@@ -79,9 +53,9 @@ final class QuickstartCommand implements Callable<Integer> {
         stdout.printf("      spike-driven    %.2f%% accuracy, %.0f MACs + %.0f SOPs per image, %.0f images/s%n",
                 100 * spikes.accuracy(), spikes.macsPerImage(),
                 spikes.sopsPerImage(), spikes.imagesPerSecond());
-        stdout.printf("      files           %s, %s, %s, %s%n", result.model(), inferenceFile, result.metrics(),
-                dir.resolve("infer.json"));
-        stdout.printf("      report          %s (open it in a browser)%n", report);
+        stdout.printf("      files           %s, %s, %s, %s%n", result.model(), done.inferenceModel(), result.metrics(),
+                done.inferJson());
+        stdout.printf("      report          %s (open it in a browser)%n", done.report());
         return 0;
     }
 }

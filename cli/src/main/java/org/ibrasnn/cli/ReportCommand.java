@@ -1,14 +1,9 @@
 package org.ibrasnn.cli;
 
-import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ibrasnn.core.io.AtomicFiles;
-import org.ibrasnn.core.io.ModelFile;
-import org.ibrasnn.djl.train.TrainingRun;
-import org.ibrasnn.runtime.SpikeRuntime;
+import org.ibrasnn.experiments.report.TrainingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,22 +35,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path metricsFile = run.resolve(TrainingRun.METRICS_FILE);
-        Path modelFile = run.resolve(TrainingRun.MODEL_FILE);
-        for (Path p : new Path[] {metricsFile, modelFile}) {
-            if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException(run + " is not a finished training run: " + p.getFileName() + " is missing");
-            }
-        }
-        JsonObject metrics = HtmlReport.readMetrics(metricsFile);
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }
-        ModelFile model = ModelFile.read(modelFile);
-        SpikeRun spikeRun = SpikeRun.of(model, data.loadFor(model).test(), limit, SpikeRuntime.Mode.SPIKE_DRIVEN,
-                SpikeRun.allCores());
-        Path target = out != null ? out : run.resolve("report.html");
-        AtomicFiles.writeString(target, HtmlReport.render(run, model, metrics, spikeRun.report()));
+        TrainingReport report = TrainingReport.open(run);
+        Path target = report.write(data.loadFor(report.model()).test(), limit, out,
+                new ConsoleProgress(spec.commandLine().getOut()));
         spec.commandLine().getOut().printf("report: %s%n", target);
         return 0;
     }

@@ -10,6 +10,7 @@ import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.djl.train.TrainingRun;
+import org.ibrasnn.experiments.provenance.BuildInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         var train = trainLimit > 0 ? splits.train().head(trainLimit) : splits.train();
         return new TrainingRun.Plan(model, recipe, train, splits.test(), out, resume,
-                BuildInfo.provenance(splits.checksum()), data.record());
+                BuildInfo.current().provenance(splits.checksum()), data.record());
     }
 
     private Recipe recipe() {

@@ -1,5 +1,6 @@
 package org.ibrasnn.cli;
 
+import org.ibrasnn.experiments.provenance.BuildInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,7 +15,7 @@ final class VersionCommand implements Runnable {
 
     @Override
     public void run() {
-        for (String line : new BuildInfo().getVersion()) {
+        for (String line : BuildInfo.current().versionLines()) {
             spec.commandLine().getOut().println(line);
         }
     }

@@ -8,27 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.List;
 import javax.imageio.ImageIO;
-import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.ibrasnn.experiments.report.Charts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ablation lists match the paper, and {@code ibra ablation} writes, reuses and guards its directory. */
+/** {@code ibra ablation} writes, reuses and guards its directory. */
 class AblationCommandTest {
 
     @TempDir
     Path dir;
-
-    @Test
-    void table1HasThePapersDAndNSettings() {
-        List<String> d = Ablation.TABLE1.entries().stream()
-                .map(e -> Ablation.dText((IbraLifSpec) e.activation()) + "/" + ((IbraLifSpec) e.activation()).n()).toList();
-        assertEquals(List.of("1.5/10", "3.1/10", "6.3/10", "1.27/100", "2.55/100", "5.11/100", "\u221e/100",
-                "1.023/1000", "2.047/1000", "4.095/1000", "8.191/1000", "\u221e/1000"), d);
-        assertEquals(List.of("-", "4 x 1", "1 x 4", "1 x 1.5", "1 x 5.11"),
-                Ablation.TABLE4.entries().stream().map(e -> Ablation.timesByD(e.activation())).toList());
-    }
 
     @Test
     void figure3WritesTablesChartAndReusesFinishedModels() throws Exception {

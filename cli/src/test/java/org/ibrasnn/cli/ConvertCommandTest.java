@@ -21,6 +21,7 @@ import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.core.neuron.LifSpec;
 import org.ibrasnn.core.neuron.Relu;
+import org.ibrasnn.experiments.conversion.ConversionComparison;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

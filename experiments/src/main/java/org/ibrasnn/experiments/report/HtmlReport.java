@@ -1,4 +1,4 @@
-package org.ibrasnn.cli;
+package org.ibrasnn.experiments.report;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ibrasnn.core.energy.EnergyModel;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.experiments.energy.SnnEnergyReport;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
 
-/** The HTML of {@code ibra report}: static markup, inline CSS and PNG data URIs; no script, no external file. */
+/** The HTML of a training run's report: static markup, inline CSS and PNG data URIs; no script, no external file. */
 final class HtmlReport {
 
     /** Histograms of wide count ranges are grouped into at most this many bars (besides S = 0). */
@@ -113,26 +115,22 @@ final class HtmlReport {
     }
 
     private static void energy(StringBuilder h, ModelFile model, RunReport r) {
-        AblationRow row = new AblationRow(new Ablation.Entry(model.spec().arch(), model.spec().activation()),
-                model.spec(), r);
-        h.append("<h2>Energy per image</h2>\n<p>").append(f("%.0f MACs + %.0f SOPs = %.5f mJ", row.macs(), row.sops(),
-                row.energyMj())).append(f(" (%s: E_MAC %.2f pJ, E_AC %.2f pJ)", AblationRow.ENERGY.name(),
-                AblationRow.ENERGY.macPicojoules(), AblationRow.ENERGY.acPicojoules()))
+        SnnEnergyReport e = SnnEnergyReport.of(model.spec(), r, EnergyModel.FP32);
+        h.append("<h2>Energy per image</h2>\n<p>").append(f("%.0f MACs + %.0f SOPs = %.5f mJ", e.macsPerImage(),
+                e.sopsPerImage(), e.energyMj())).append(f(" (%s: E_MAC %.2f pJ, E_AC %.2f pJ)", e.energy().name(),
+                e.energy().macPicojoules(), e.energy().acPicojoules()))
                 .append("; the same architecture as a ReLU ANN: ")
-                .append(f("%.5f mJ, %.2fx", row.annTwinMj(), row.annTwinMj() / row.energyMj())).append(". Literature ")
-                .append("estimate: ").append(f("%.0f SOPs", r.literatureSopsPerImage())).append(".</p>\n<p>")
-                .append(esc(EnergyCommand.ESTIMATE_NOTE)).append("</p>\n");
+                .append(f("%.5f mJ, %.2fx", e.annTwinEnergyMj(), e.efficiencyVsAnn())).append(". Literature ")
+                .append("estimate: ").append(f("%.0f SOPs", e.literatureSopsPerImage())).append(".</p>\n<p>")
+                .append(esc(SnnEnergyReport.ESTIMATE_NOTE)).append("</p>\n");
         List<String> names = new ArrayList<>();
         Map<String, List<Double>> series = new LinkedHashMap<>();
         series.put("exact", new ArrayList<>());
         series.put("literature estimate", new ArrayList<>());
-        for (LayerReport l : r.layers()) {
-            if (!l.kind().equals("neuron")) {
-                names.add(l.name());
-                double macs = (double) l.macs() / r.images();
-                series.get("exact").add(AblationRow.ENERGY.millijoules(macs, (double) l.sops() / r.images()));
-                series.get("literature estimate").add(AblationRow.ENERGY.millijoules(macs, l.literatureSops() / r.images()));
-            }
+        for (SnnEnergyReport.Layer l : e.layers()) {
+            names.add(l.name());
+            series.get("exact").add(l.energyMj());
+            series.get("literature estimate").add(l.literatureEnergyMj());
         }
         image(h, "energy per layer", Charts.bars("Energy per layer (mJ per image)", "mJ", names, series, false));
     }

@@ -1,7 +1,6 @@
-package org.ibrasnn.cli;
+package org.ibrasnn.experiments.ablation;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +11,11 @@ import java.util.stream.IntStream;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
 import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.ibrasnn.experiments.energy.EnergyJson;
+import org.ibrasnn.experiments.energy.SnnEnergyReport;
+import org.ibrasnn.experiments.report.Charts;
+import org.ibrasnn.experiments.report.Json;
+import org.ibrasnn.experiments.report.MarkdownTable;
 import org.ibrasnn.runtime.LayerReport;
 
 /** Writes an ablation's Markdown table, JSON and PNG chart. */
@@ -19,31 +23,31 @@ final class AblationOutput {
 
     private AblationOutput() {}
 
-    static void write(Ablation ablation, List<AblationRow> rows, Map<String, Object> settings, Path dir,
-                      PrintWriter stdout) throws IOException {
+    /** Writes DIR/<name>.md, .json and .png. */
+    static AblationRun.Result write(Ablation ablation, List<AblationRow> rows, Map<String, Object> settings, Path dir)
+            throws IOException {
         String name = ablation.name().toLowerCase(Locale.ROOT);
         String table = switch (ablation) {
             case TABLE4 -> table4(rows);
             case TABLE1 -> table1(rows);
             case FIGURE3 -> figure3(rows);
         };
-        byte[] png = ablation == Ablation.FIGURE3 ? histograms(rows) : Charts.accuracyVsEnergy(ablation.title,
+        byte[] png = ablation == Ablation.FIGURE3 ? histograms(rows) : Charts.accuracyVsEnergy(ablation.title(),
                 rows.stream().map(r -> new Charts.Point(r.entry().label() + " (" + Ablation.timesByD(r.spec().activation())
-                        + ")", r.energyMj(), r.accuracyPercent())).toList());
-        String md = "# " + ablation.title + "\n\n" + settingsLine(settings) + "\n\n" + table;
+                        + ")", r.energy().energyMj(), r.accuracyPercent())).toList());
+        String md = "# " + ablation.title() + "\n\n" + settingsLine(settings) + "\n\n" + table;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ablation", name);
-        json.put("title", ablation.title);
+        json.put("title", ablation.title());
         json.put("settings", settings);
-        json.put("energy_model", Map.of("name", AblationRow.ENERGY.name(), "mac_pj", AblationRow.ENERGY.macPicojoules(),
-                "ac_pj", AblationRow.ENERGY.acPicojoules()));
+        json.put("energy_model", EnergyJson.model(AblationRow.ENERGY));
         json.put("rows", rows.stream().map(r -> ablation == Ablation.FIGURE3 ? histogramJson(r) : r.json()).toList());
-        AtomicFiles.writeString(dir.resolve(name + ".md"), md);
-        AtomicFiles.writeString(dir.resolve(name + ".json"), Json.pretty(json));
-        Path pngFile = dir.resolve(name + ".png");
-        AtomicFiles.write(pngFile, out -> out.write(png));
-        stdout.print(md);
-        stdout.printf("%nwrote %s, %s and %s%n", dir.resolve(name + ".md"), dir.resolve(name + ".json"), pngFile);
+        AblationRun.Result result = new AblationRun.Result(rows, md, dir.resolve(name + ".md"),
+                dir.resolve(name + ".json"), dir.resolve(name + ".png"));
+        AtomicFiles.writeString(result.markdownFile(), md);
+        AtomicFiles.writeString(result.jsonFile(), Json.pretty(json));
+        AtomicFiles.write(result.chartFile(), out -> out.write(png));
+        return result;
     }
 
     private static String settingsLine(Map<String, Object> s) {
@@ -55,20 +59,24 @@ final class AblationOutput {
 
     private static String table4(List<AblationRow> rows) {
         return MarkdownTable.of(List.of("model", "T x D", "accuracy", "MACs", "SOPs", "energy (mJ)", "ANN twin / this"),
-                rows.stream().map(r -> List.of(r.entry().label(), Ablation.timesByD(r.spec().activation()),
-                        f("%.2f %%", r.accuracyPercent()), f("%.0f", r.macs()), f("%.0f", r.sops()),
-                        f("%.5f", r.energyMj()), f("%.2fx", r.annTwinMj() / r.energyMj()))).toList());
+                rows.stream().map(r -> {
+                    SnnEnergyReport e = r.energy();
+                    return List.of(r.entry().label(), Ablation.timesByD(r.spec().activation()),
+                            f("%.2f %%", r.accuracyPercent()), f("%.0f", e.macsPerImage()), f("%.0f", e.sopsPerImage()),
+                            f("%.5f", e.energyMj()), f("%.2fx", e.efficiencyVsAnn()));
+                }).toList());
     }
 
     private static String table1(List<AblationRow> rows) {
         return MarkdownTable.of(List.of("D", "N", "D x N", "B", "accuracy", "SOPs", "energy (mJ)", "ANN twin / this"),
                 rows.stream().map(r -> {
                     IbraLifSpec s = (IbraLifSpec) r.spec().activation();
+                    SnnEnergyReport e = r.energy();
                     boolean unclipped = s.maxCount() == Ablation.UNCLIPPED_COUNTS;
                     return List.of(Ablation.dText(s), String.valueOf(s.n()),
                             unclipped ? "\u221e" : "2^" + s.bits() + " - 1", unclipped ? "\u221e" : String.valueOf(s.bits()),
-                            f("%.2f %%", r.accuracyPercent()), f("%.0f", r.sops()), f("%.5f", r.energyMj()),
-                            f("%.2fx", r.annTwinMj() / r.energyMj()));
+                            f("%.2f %%", r.accuracyPercent()), f("%.0f", e.sopsPerImage()), f("%.5f", e.energyMj()),
+                            f("%.2fx", e.efficiencyVsAnn()));
                 }).toList());
     }
 

@@ -1,8 +1,9 @@
-package org.ibrasnn.cli;
+package org.ibrasnn.experiments.report;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,19 +22,21 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The charts the commands draw, rendered by XChart to PNG bytes. */
-final class Charts {
+/** The charts of the reports and tables, rendered by XChart to PNG bytes of {@link #WIDTH} x {@link #HEIGHT}. */
+public final class Charts {
 
-    static final int WIDTH = 900;
-    static final int HEIGHT = 500;
+    /** Width of every chart in pixels. */
+    public static final int WIDTH = 900;
+    /** Height of every chart in pixels. */
+    public static final int HEIGHT = 500;
 
     private Charts() {}
 
     /** One labelled point of an accuracy-versus-energy chart. */
-    record Point(String label, double energyMj, double accuracyPercent) {}
+    public record Point(String label, double energyMj, double accuracyPercent) {}
 
     /** Accuracy against energy per image, one marker per model: up and to the left is better. */
-    static byte[] accuracyVsEnergy(String title, List<Point> points) {
+    public static byte[] accuracyVsEnergy(String title, List<Point> points) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("energy per image (mJ, log scale)").yAxisTitle("test accuracy (%)").build();
         style(chart.getStyler());
@@ -48,7 +51,7 @@ final class Charts {
     }
 
     /** Line chart over epochs, one line per series. */
-    static byte[] lines(String title, String yTitle, List<Integer> x, Map<String, List<Double>> series) {
+    public static byte[] lines(String title, String yTitle, List<Integer> x, Map<String, List<Double>> series) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch")
                 .yAxisTitle(yTitle).build();
         style(chart.getStyler());
@@ -57,7 +60,7 @@ final class Charts {
     }
 
     /** Grouped bars: one group per category, one bar per series. */
-    static byte[] bars(String title, String yTitle, List<String> categories, Map<String, List<Double>> series,
+    public static byte[] bars(String title, String yTitle, List<String> categories, Map<String, List<Double>> series,
                        boolean logY) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yTitle)
                 .build();
@@ -70,11 +73,11 @@ final class Charts {
     }
 
     /** PNGs placed side by side on one white canvas. */
-    static byte[] sideBySide(List<byte[]> pngs) {
+    public static byte[] sideBySide(List<byte[]> pngs) {
         try {
             List<BufferedImage> images = new ArrayList<>();
             for (byte[] p : pngs) {
-                images.add(ImageIO.read(new java.io.ByteArrayInputStream(p)));
+                images.add(ImageIO.read(new ByteArrayInputStream(p)));
             }
             int width = images.stream().mapToInt(BufferedImage::getWidth).sum();
             int height = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);
@@ -97,7 +100,7 @@ final class Charts {
     }
 
     /** A data URI for embedding a PNG in HTML. */
-    static String dataUri(byte[] png) {
+    public static String dataUri(byte[] png) {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
     }
 

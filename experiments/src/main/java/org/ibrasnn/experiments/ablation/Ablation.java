@@ -1,4 +1,4 @@
-package org.ibrasnn.cli;
+package org.ibrasnn.experiments.ablation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import org.ibrasnn.core.neuron.NeuronSpec;
 import org.ibrasnn.core.neuron.Relu;
 
 /** The paper's ablations as lists of models that share architecture, recipe and seed. */
-enum Ablation {
+public enum Ablation {
 
     /** Table 4: ReLU ANN, LIF (T = 4), I-LIF (1 x 4), IBRA-LIF (1 x 1.5, N = 10) and IBRA-LIF (1 x 5.11, N = 100). */
     TABLE4("Table 4: neuron settings at equal architecture, recipe and seed"),
@@ -26,18 +26,19 @@ enum Ablation {
      * The count range standing in for an unclipped D: D x N = 2^24 - 1, far above any value a trained
      * network reaches, so no count is ever clipped; bit-planes above the highest 1 cost nothing.
      */
-    static final int UNCLIPPED_COUNTS = (1 << 24) - 1;
+    public static final int UNCLIPPED_COUNTS = (1 << 24) - 1;
 
-    final String title;
+    private final String title;
 
     Ablation(String title) {
         this.title = title;
     }
 
-    /** One model of an ablation. */
-    record Entry(String label, Activation activation) {}
+    /** One model of an ablation: its label in the tables and its activation. */
+    public record Entry(String label, Activation activation) {}
 
-    static Ablation parse(String name) {
+    /** The ablation of a name, ignoring case, or an IllegalArgumentException listing the choices. */
+    public static Ablation parse(String name) {
         for (Ablation a : values()) {
             if (a.name().equalsIgnoreCase(name)) {
                 return a;
@@ -46,7 +47,13 @@ enum Ablation {
         throw new IllegalArgumentException("unknown ablation '" + name + "'; choose table4, table1 or figure3");
     }
 
-    List<Entry> entries() {
+    /** The title of its table or figure. */
+    public String title() {
+        return title;
+    }
+
+    /** The models it compares, in table order. */
+    public List<Entry> entries() {
         return switch (this) {
             case TABLE4 -> List.of(new Entry("ReLU ANN", new Relu()), new Entry("LIF", LifSpec.of(4)),
                     new Entry("I-LIF", new ILifSpec(4, 0.25, 1)),
@@ -80,12 +87,12 @@ enum Ablation {
     }
 
     /** D as the tables print it: the number, or the infinity sign for the unclipped stand-in. */
-    static String dText(CountingNeuronSpec spec) {
+    public static String dText(CountingNeuronSpec spec) {
         return spec.maxCount() == UNCLIPPED_COUNTS ? "\u221e" : BigDecimal.valueOf(spec.d()).stripTrailingZeros().toPlainString();
     }
 
     /** The paper's "T x D" notation: timesteps times the largest value per step. */
-    static String timesByD(Activation a) {
+    public static String timesByD(Activation a) {
         return switch (a) {
             case Relu r -> "-";
             case LifSpec l -> l.timesteps() + " x 1";
@@ -94,7 +101,7 @@ enum Ablation {
     }
 
     /** A directory name for a model: the same setting always gets the same name, so ablations can share runs. */
-    static String slug(Activation a) {
+    public static String slug(Activation a) {
         String base = switch (a) {
             case Relu r -> "ann";
             case LifSpec l -> "lif-th" + l.threshold() + "-" + l.reset().name().toLowerCase();
@@ -105,5 +112,4 @@ enum Ablation {
         return a instanceof NeuronSpec n ? base + "-t" + n.timesteps() + (n.timesteps() > 1 ? "-alpha" + n.alpha() : "")
                 : base;
     }
-
 }

@@ -1,13 +1,14 @@
-package org.ibrasnn.cli;
+package org.ibrasnn.experiments.report;
 
 import java.util.List;
 
-/** A GitHub-flavoured Markdown table, for the result tables the commands write. */
-final class MarkdownTable {
+/** A GitHub-flavoured Markdown table, for result tables. */
+public final class MarkdownTable {
 
     private MarkdownTable() {}
 
-    static String of(List<String> header, List<List<String>> rows) {
+    /** The table with one header line, its separator and one line per row. */
+    public static String of(List<String> header, List<List<String>> rows) {
         StringBuilder md = new StringBuilder();
         line(md, header);
         md.append('|');

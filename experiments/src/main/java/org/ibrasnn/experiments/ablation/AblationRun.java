@@ -1,0 +1,101 @@
+package org.ibrasnn.experiments.ablation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.data.DatasetRecord;
+import org.ibrasnn.core.data.Splits;
+import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.model.Architectures;
+import org.ibrasnn.djl.train.Recipe;
+import org.ibrasnn.djl.train.TrainingRun;
+import org.ibrasnn.experiments.Progress;
+import org.ibrasnn.experiments.SpikeRun;
+import org.ibrasnn.experiments.provenance.BuildInfo;
+import org.ibrasnn.experiments.report.Json;
+
+/**
+ * Runs an ablation: trains each of its models into {@code out/<setting>/} (a finished model is reused, also
+ * across ablations sharing {@code out}; an interrupted one resumes from its checkpoint), runs each on the test
+ * images with the spike-driven runtime and writes {@code out/<name>.md}, {@code .json} and {@code .png}. The
+ * shared settings are recorded in {@code out/settings.json}; a directory trained with other settings is refused.
+ */
+public final class AblationRun {
+
+    private AblationRun() {}
+
+    /**
+     * What to run: the ablation, the architecture and recipe every model shares, the dataset (and what the model
+     * files record of it) with the first {@code trainLimit} training and {@code testLimit} test images used (0: all),
+     * and the output directory.
+     */
+    public record Plan(Ablation ablation, String arch, Recipe recipe, Splits data, DatasetRecord dataRecord,
+                       int trainLimit, int testLimit, Path out) {
+        public Plan {
+            if (trainLimit < 0 || testLimit < 0) {
+                throw new IllegalArgumentException("image limits must be >= 0, got " + trainLimit + " training and "
+                        + testLimit + " test images");
+            }
+        }
+    }
+
+    /** The rows of the finished table, its Markdown and the three files written. */
+    public record Result(List<AblationRow> rows, String markdown, Path markdownFile, Path jsonFile, Path chartFile) {
+        public Result {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** Trains what is missing, runs every model and writes the table; each model is announced as a note. */
+    public static Result execute(Plan plan, Progress progress) throws IOException {
+        ImageDataset train = plan.trainLimit() > 0 ? plan.data().train().head(plan.trainLimit()) : plan.data().train();
+        ImageDataset test = plan.testLimit() > 0 ? plan.data().test().head(plan.testLimit()) : plan.data().test();
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("arch", plan.arch());
+        settings.put("recipe", plan.recipe().name());
+        settings.put("epochs", plan.recipe().epochs());
+        settings.put("seed", plan.recipe().seed());
+        settings.put("train_images", train.size());
+        settings.put("test_images", test.size());
+        settings.put("dataset", plan.data().directory() + " (sha256 " + plan.data().checksum() + ")");
+        claim(plan.out(), settings);
+
+        List<AblationRow> rows = new ArrayList<>();
+        for (Ablation.Entry entry : plan.ablation().entries()) {
+            Path dir = plan.out().resolve(Ablation.slug(entry.activation()));
+            progress.note(String.format("%s: %s -> %s", plan.ablation().name().toLowerCase(Locale.ROOT), entry.label(),
+                    dir));
+            if (!Files.exists(dir.resolve(TrainingRun.MODEL_FILE))) {
+                var model = Architectures.build(plan.arch(), train.shape(), train.classes(), entry.activation());
+                TrainingRun.execute(new TrainingRun.Plan(model, plan.recipe(), train, test, dir, true,
+                        BuildInfo.current().provenance(plan.data().checksum()), plan.dataRecord()), progress.training());
+            }
+            ModelFile model = ModelFile.read(dir.resolve(TrainingRun.MODEL_FILE));
+            rows.add(new AblationRow(entry, model.spec(), SpikeRun.spikeDriven(model, test, 0, progress).report()));
+        }
+        return AblationOutput.write(plan.ablation(), rows, settings, plan.out());
+    }
+
+    /** Records the shared settings in {@code out}, or refuses an {@code out} whose models had other settings. */
+    private static void claim(Path out, Map<String, Object> settings) throws IOException {
+        Path file = out.resolve("settings.json");
+        String json = Json.pretty(settings);
+        if (Files.exists(file)) {
+            String existing = Files.readString(file);
+            if (!existing.equals(json)) {
+                throw new IllegalArgumentException(out + " holds models trained with other settings:\n" + existing
+                        + "choose another directory, or repeat those settings");
+            }
+            return;
+        }
+        Files.createDirectories(out);
+        AtomicFiles.writeString(file, json);
+    }
+}

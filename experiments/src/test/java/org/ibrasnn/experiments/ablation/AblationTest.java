@@ -1,0 +1,31 @@
+package org.ibrasnn.experiments.ablation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.junit.jupiter.api.Test;
+
+/** The ablation lists match the paper. */
+class AblationTest {
+
+    @Test
+    void table1HasThePapersDAndNSettings() {
+        List<String> d = Ablation.TABLE1.entries().stream()
+                .map(e -> Ablation.dText((IbraLifSpec) e.activation()) + "/" + ((IbraLifSpec) e.activation()).n()).toList();
+        assertEquals(List.of("1.5/10", "3.1/10", "6.3/10", "1.27/100", "2.55/100", "5.11/100", "\u221e/100",
+                "1.023/1000", "2.047/1000", "4.095/1000", "8.191/1000", "\u221e/1000"), d);
+        assertEquals(List.of("-", "4 x 1", "1 x 4", "1 x 1.5", "1 x 5.11"),
+                Ablation.TABLE4.entries().stream().map(e -> Ablation.timesByD(e.activation())).toList());
+    }
+
+    @Test
+    void namesParseIgnoringCaseAndSettingsGetStableDirectories() {
+        assertEquals(Ablation.FIGURE3, Ablation.parse("Figure3"));
+        assertEquals("unknown ablation 'table9'; choose table4, table1 or figure3",
+                assertThrows(IllegalArgumentException.class, () -> Ablation.parse("table9")).getMessage());
+        assertEquals(List.of("ann", "lif-th1.0-soft-t4-alpha0.25", "ilif-d4-t1", "ibra-dn15-n10-t1", "ibra-dn511-n100-t1"),
+                Ablation.TABLE4.entries().stream().map(e -> Ablation.slug(e.activation())).toList());
+    }
+}
