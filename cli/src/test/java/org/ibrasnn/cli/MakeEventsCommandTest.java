@@ -59,9 +59,16 @@ class MakeEventsCommandTest {
         assertEquals(4, org.ibrasnn.core.io.ModelFile.read(model).spec().inputFrames());
         String out = run(concat(new String[] {"infer", "--model", model.toString()}, data)).succeeded().out();
         assertTrue(out.contains("T=4") && out.contains("on 8 images"), out);
-        CliRun bad = run("infer", "--model", model.toString());
-        assertEquals(2, bad.code());
-        assertTrue(bad.err().contains("takes 4 event frames"), bad.err());
+        String own = run("infer", "--model", model.toString(), "--root", events.toString()).succeeded().out();
+        assertEquals(out.replaceAll("[0-9.]+ images/s", "-"), own.replaceAll("[0-9.]+ images/s", "-"),
+                "the recorded dataset and pooling give the same run, counts included");
+        CliRun noRoot = run("infer", "--model", model.toString());
+        assertEquals(2, noRoot.code());
+        assertTrue(noRoot.err().contains("nfashion-mnist not found") && noRoot.err().contains("--root"), noRoot.err());
+        CliRun still = run("infer", "--model", model.toString(), "--dataset", "fashion-mnist");
+        assertEquals(2, still.code());
+        assertTrue(still.err().contains("trained on nfashion-mnist but the options ask for dataset fashion-mnist"),
+                still.err());
     }
 
     private static String[] concat(String[] a, String[] b) {

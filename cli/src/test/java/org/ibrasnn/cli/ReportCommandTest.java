@@ -10,8 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -20,9 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ibra report} on a real (tiny) training run: the page embeds every chart as a decodable PNG, and
- * headless Chromium (Debian's {@code chromium}, installed by {@code scripts/install-deps.sh test}) renders it
- * to a screenshot without a console message. A missing Chromium fails the test.
+ * {@code ibra report} on a real (tiny) training run: the page embeds every chart as a decodable PNG and
+ * nothing external (integration's {@code ReportRenderingTest} renders such a page in Chromium).
  */
 class ReportCommandTest {
 
@@ -30,7 +27,7 @@ class ReportCommandTest {
     Path dir;
 
     @Test
-    void reportEmbedsEveryChartAndRendersInChromium() throws Exception {
+    void reportEmbedsEveryChartAsADecodablePng() throws Exception {
         Path runDir = dir.resolve("run");
         run("train", "--epochs", "2", "--train-limit", "256", "--out", runDir.toString()).succeeded();
         run("report", runDir.toString(), "--limit", "40").succeeded();
@@ -46,19 +43,6 @@ class ReportCommandTest {
         assertEquals(6, images, "loss, accuracy, firing rate, 1-bits, energy and histogram charts");
         assertTrue(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"),
                 "self-contained: no script, no external resource");
-
-        Path shot = dir.resolve("shot.png");
-        Path log = dir.resolve("chromium.log");
-        Process chromium = new ProcessBuilder(chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--enable-logging=stderr", "--v=0", "--window-size=1100,5000", "--screenshot=" + shot,
-                runDir.resolve("report.html").toUri().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "chromium did not finish in 120 s");
-        List<String> console = Files.readAllLines(log).stream().filter(l -> l.contains(":CONSOLE")).toList();
-        assertEquals(List.of(), console, "console messages while rendering the report");
-        assertTrue(Files.exists(shot) && Files.size(shot) > 20_000, "screenshot missing or blank: " + shot);
-        BufferedImage screenshot = ImageIO.read(shot.toFile());
-        assertEquals(1100, screenshot.getWidth());
     }
 
     @Test
@@ -66,14 +50,5 @@ class ReportCommandTest {
         CliRun o = run("report", dir.toString());
         assertEquals(2, o.code());
         assertTrue(o.err().contains("not a finished training run") && o.err().contains("metrics.json"), o.err());
-    }
-
-    private static String chromium() {
-        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("Chromium is not installed: run scripts/install-deps.sh test (Debian package chromium)");
     }
 }
