@@ -86,7 +86,11 @@ final class TrainCommand implements Callable<Integer> {
         if (frames > 1) {
             model = model.withInputFrames(frames);
         }
-        TrainingRun.checkOutput(out, resume);
+        try {
+            TrainingRun.checkOutput(out, resume);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--out: " + e.getMessage() + " (--resume continues a run)", e);
+        }
         if (trainLimit < 0) {
             throw new IllegalArgumentException("--train-limit must be >= 0, got " + trainLimit);
         }

@@ -94,12 +94,12 @@ public final class AnnConversion {
     /** Fails unless {@code ann} is a training model file of a ReLU network. */
     public static void requireAnn(ModelFile ann) {
         if (!"training".equals(ann.kind())) {
-            throw new IllegalArgumentException("conversion needs a training model file (from ibra train --neuron ann), "
+            throw new IllegalArgumentException("conversion needs the training model file of a ReLU ANN, "
                     + "got kind '" + ann.kind() + "'");
         }
         if (!(ann.spec().activation() instanceof Relu)) {
             throw new IllegalArgumentException("not an ANN: the model's activation is "
-                    + ann.spec().activation().describe() + "; train one with --neuron ann");
+                    + ann.spec().activation().describe() + "; convert a ReLU twin instead");
         }
     }
 

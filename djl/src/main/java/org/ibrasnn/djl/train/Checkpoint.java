@@ -66,7 +66,7 @@ public final class Checkpoint {
         String spec = ModelSpecJson.toJson(trainer.spec());
         if (!spec.equals(meta.get("spec"))) {
             throw new IllegalArgumentException(file + " was written for another architecture or neuron setting;"
-                    + " resume with the same --arch/--neuron/--D/--N/--T or use a new --out directory");
+                    + " resume with the same architecture and neuron setting, or train into a new run directory");
         }
         Recipe saved = GSON.fromJson(meta.get("recipe"), Recipe.class);
         if (!trainer.recipe().equals(saved)) {

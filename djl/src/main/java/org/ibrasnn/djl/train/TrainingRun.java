@@ -58,12 +58,12 @@ public final class TrainingRun {
     /** Refuses to overwrite a finished or interrupted run unless resuming. */
     public static void checkOutput(Path out, boolean resume) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
+            throw new IllegalArgumentException("run directory " + out + " exists and is not a directory");
         }
         boolean hasRun = Files.exists(out.resolve(MODEL_FILE)) || Files.exists(out.resolve(Checkpoint.FILE));
         if (hasRun && !resume) {
-            throw new IllegalArgumentException("--out " + out + " already holds a training run; "
-                    + "add --resume to continue it or choose another directory");
+            throw new IllegalArgumentException("run directory " + out + " already holds a training run; "
+                    + "resume it or choose another directory");
         }
     }
 
