@@ -8,7 +8,7 @@ public interface Task {
     /** The registry name, recorded in model files (e.g. {@code classify}). */
     String name();
 
-    /** The name of the primary metric, as printed (e.g. {@code accuracy}). */
+    /** The name of the primary metric, as printed and as its key in JSON outputs. */
     String metricName();
 
     /** Why the network's end does not suit this task, or empty when it does. */
