@@ -12,8 +12,8 @@ public final class DjlStartup {
     public static void main(String[] args) throws Exception {
         ModelFile trained = ModelFile.read(Path.of(args[0]));
         try (LoadedModel model = LoadedModel.of(trained)) {
-            float[] logits = model.logits(new float[trained.spec().input().size()], 1);
-            System.out.println("logits[0] = " + logits[0]);
+            float[] outputs = model.outputs(new float[trained.spec().input().size()], 1);
+            System.out.println("outputs[0] = " + outputs[0]);
         }
     }
 }

@@ -13,7 +13,7 @@ public final class RuntimeOnlyStartup {
 
     public static void main(String[] args) throws Exception {
         SpikeRuntime runtime = SpikeRuntime.load(Path.of(args[0]));
-        float[] logits = runtime.logits(new float[runtime.spec().input().size()], SpikeRuntime.Mode.SPIKE_DRIVEN);
-        System.out.println("logits[0] = " + logits[0]);
+        float[] outputs = runtime.outputs(new float[runtime.spec().input().size()], SpikeRuntime.Mode.SPIKE_DRIVEN);
+        System.out.println("outputs[0] = " + outputs[0]);
     }
 }

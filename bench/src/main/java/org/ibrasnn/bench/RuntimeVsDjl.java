@@ -40,9 +40,9 @@ public final class RuntimeVsDjl {
         test.copyImages(java.util.stream.IntStream.range(0, 64).toArray(), batch);
         int cores = Runtime.getRuntime().availableProcessors();
         try (LoadedModel djl = LoadedModel.of(trained)) {
-            double djlOne = median(repeats, i -> djl.logits(image(test, i % 1000), 1));
-            double rtOne = median(repeats, i -> runtime.logits(image(test, i % 1000), SpikeRuntime.Mode.SPIKE_DRIVEN));
-            double djl64 = median(Math.max(5, repeats / 20), i -> djl.logits(batch, 64));
+            double djlOne = median(repeats, i -> djl.outputs(image(test, i % 1000), 1));
+            double rtOne = median(repeats, i -> runtime.outputs(image(test, i % 1000), SpikeRuntime.Mode.SPIKE_DRIVEN));
+            double djl64 = median(Math.max(5, repeats / 20), i -> djl.outputs(batch, 64));
             double rt64 = median(Math.max(5, repeats / 20), i -> runtime.run(test, 64, SpikeRuntime.Mode.SPIKE_DRIVEN,
                     cores, k -> { }));
             System.out.printf("model %s, %s%n", trained.spec().arch(), trained.spec().activation().describe());
@@ -61,8 +61,8 @@ public final class RuntimeVsDjl {
                     .mapToDouble(LayerReport::onesPerNeuronPerStep).average().orElse(0);
             double sops = r.sopsPerImage();
             System.out.printf("  delta %+.2f: %.2f 1-bits/neuron/step, %.2f M SOPs/image, %.0f images/s, %.2f ns/SOP, "
-                    + "accuracy %.1f %%%n", delta, ones, sops / 1e6, r.imagesPerSecond(),
-                    1e9 / (r.imagesPerSecond() * sops), 100 * r.accuracy());
+                    + "%s %.1f %%%n", delta, ones, sops / 1e6, r.imagesPerSecond(),
+                    1e9 / (r.imagesPerSecond() * sops), r.score().primary(), 100 * r.score().value());
         }
     }
 

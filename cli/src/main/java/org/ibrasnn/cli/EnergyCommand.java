@@ -95,8 +95,9 @@ final class EnergyCommand implements Callable<Integer> {
         SnnEnergyReport r = SnnEnergyReport.measure(file, data.loadFor(file).test(), limit, energy,
                 new ConsoleProgress(spec.commandLine().getOut()));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s, %s on %d test images (accuracy %.2f%%), %s: exact counts per image%n",
-                file.spec().arch(), file.spec().activation().describe(), r.images(), 100 * r.accuracy(), energy.name());
+        out.printf("%s, %s on %d test images (%s %.2f%%), %s: exact counts per image%n",
+                file.spec().arch(), file.spec().activation().describe(), r.images(), r.score().primary(),
+                100 * r.score().value(), energy.name());
         out.printf("  %-24s %-7s %12s %14s %10s %16s %10s%n", "layer", "kind", "MACs", "SOPs (exact)", "mJ",
                 "SOPs (estimate)", "mJ");
         for (SnnEnergyReport.Layer l : r.layers()) {

@@ -9,6 +9,7 @@ import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.experiments.report.Json;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.djl.train.LoadedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ibra eval}: dense (DJL) test accuracy of a trained model file. */
+/** {@code ibra eval}: the dense (DJL) test metrics of a trained model file's task. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a trained model file on a dataset's test split with DJL (dense training form).")
 final class EvalCommand implements Callable<Integer> {
@@ -33,7 +34,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Evaluate only the first K test images (0: all).")
     private int limit;
 
-    @Option(names = "--json", description = "Write {\"accuracy\": ...} and details to this file.")
+    @Option(names = "--json", description = "Write the task's metrics by name and details to this file.")
     private Path json;
 
     @Override
@@ -41,17 +42,17 @@ final class EvalCommand implements Callable<Integer> {
         ModelFile file = ModelFile.read(model);
         Splits splits = data.loadFor(file);
         long start = System.nanoTime();
-        double accuracy;
+        Metrics score;
         try (LoadedModel loaded = LoadedModel.of(file)) {
-            accuracy = loaded.accuracy(splits.test(), limit);
+            score = loaded.score(splits.test(), limit);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int images = limit > 0 ? Math.min(limit, splits.test().size()) : splits.test().size();
-        spec.commandLine().getOut().printf("%s (%s): test accuracy %.2f%% on %d images in %.1f s%n",
-                file.spec().arch(), file.spec().activation().describe(), 100 * accuracy, images, seconds);
+        spec.commandLine().getOut().printf("%s (%s): test %s %.2f%% on %d images in %.1f s%n", file.spec().arch(),
+                file.spec().activation().describe(), score.primary(), 100 * score.value(), images, seconds);
         if (json != null) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("accuracy", accuracy);
+            out.putAll(score.values());
             out.put("images", images);
             out.put("model", model.toString());
             out.put("arch", file.spec().arch());

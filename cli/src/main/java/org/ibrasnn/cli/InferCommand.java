@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ibra infer}: spike-driven inference with exact operation counts. */
 @Command(name = "infer", mixinStandardHelpOptions = true,
-        description = "Run a model on the test split with the pure-Java spike-driven runtime and print accuracy, "
+        description = "Run a model on the test split with the pure-Java spike-driven runtime and print the task's metric, "
                 + "exact per-layer MACs/SOPs/spikes and throughput.")
 final class InferCommand implements Callable<Integer> {
 
@@ -42,7 +42,7 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     private Integer threads;
 
-    @Option(names = "--json", description = "Write accuracy, per-layer counts and totals to this file.")
+    @Option(names = "--json", description = "Write the task's metrics, per-layer counts and totals to this file.")
     private Path json;
 
     @Override
@@ -61,9 +61,9 @@ final class InferCommand implements Callable<Integer> {
     static void print(PrintWriter out, SpikeRun run) {
         SpikeRuntime runtime = run.runtime();
         RunReport r = run.report();
-        out.printf("%s, %s, %s mode: accuracy %.2f%% on %d images, %.1f images/s, T=%d, virtual steps %d%n",
-                runtime.spec().arch(), runtime.spec().activation().describe(), r.mode(), 100 * r.accuracy(),
-                r.images(), r.imagesPerSecond(), r.timesteps(), r.virtualSteps());
+        out.printf("%s, %s, %s mode: %s %.2f%% on %d images, %.1f images/s, T=%d, virtual steps %d%n",
+                runtime.spec().arch(), runtime.spec().activation().describe(), r.mode(), r.score().primary(),
+                100 * r.score().value(), r.images(), r.imagesPerSecond(), r.timesteps(), r.virtualSteps());
         out.printf("%-22s %-7s %14s %14s %12s %9s %10s%n", "layer", "kind", "MACs/img", "SOPs/img", "spikes/img",
                 "fire rate", "1s/neuron");
         for (LayerReport l : r.layers()) {

@@ -2,10 +2,11 @@ package org.ibrasnn.cli;
 
 import java.io.PrintStream;
 import me.tongfei.progressbar.ProgressBar;
+import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.djl.train.EpochMetrics;
 import org.ibrasnn.djl.train.TrainingListener;
 
-/** Draws one progress bar per epoch (batch, loss, accuracy, images/s, ETA) and a line per finished epoch. */
+/** Draws one progress bar per epoch (batch, loss, the task's metric, images/s, ETA) and a line per finished epoch. */
 final class ProgressListener implements TrainingListener {
 
     private final PrintStream out;
@@ -21,9 +22,10 @@ final class ProgressListener implements TrainingListener {
     }
 
     @Override
-    public void batchFinished(int batch, double loss, double accuracy, double imagesPerSecond) {
+    public void batchFinished(int batch, double loss, Metrics train, double imagesPerSecond) {
         bar.stepTo(batch);
-        bar.setExtraMessage(String.format(" %.0f img/s, loss %.3f, acc %.1f%%", imagesPerSecond, loss, 100 * accuracy));
+        bar.setExtraMessage(String.format(" %.0f img/s, loss %.3f, %s %.1f%%", imagesPerSecond, loss, train.primary(),
+                100 * train.value()));
     }
 
     @Override
@@ -34,8 +36,9 @@ final class ProgressListener implements TrainingListener {
     @Override
     public void epochFinished(EpochMetrics m) {
         bar.close();
-        out.printf("epoch %d: train loss %.4f, train acc %.2f%%, test acc %.2f%%, %.1f s, %.0f img/s, lr %.4f, "
-                + "RSS %d MiB%n", m.epoch(), m.trainLoss(), 100 * m.trainAccuracy(), 100 * m.testAccuracy(),
+        out.printf("epoch %d: train loss %.4f, train %s %.2f%%, test %s %.2f%%, %.1f s, %.0f img/s, lr %.4f, "
+                + "RSS %d MiB%n", m.epoch(), m.trainLoss(), m.train().primary(), 100 * m.train().value(),
+                m.test().primary(), 100 * m.test().value(),
                 m.seconds(), m.imagesPerSecond(), m.learningRate(), m.rssBytes() >> 20);
     }
 }

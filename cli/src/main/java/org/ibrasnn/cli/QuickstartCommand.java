@@ -46,12 +46,12 @@ final class QuickstartCommand implements Callable<Integer> {
         TrainingRun.Result result = done.training();
         RunReport spikes = done.spikeRun().report();
         stdout.println("[4/4] summary");
-        stdout.printf("      test accuracy   %.2f%% (dense training form, %d test images)%n",
-                100 * result.testAccuracy(), splits.test().size());
+        stdout.printf("      %-15s %.2f%% (dense training form, %d test images)%n", "test " + result.test().primary(),
+                100 * result.test().value(), splits.test().size());
         stdout.printf("      wall time       %.0f s, %.0f train images/s, peak RSS %d MiB%n", result.wallSeconds(),
                 result.trainImagesPerSecond(), result.peakRssBytes() >> 20);
-        stdout.printf("      spike-driven    %.2f%% accuracy, %.0f MACs + %.0f SOPs per image, %.0f images/s%n",
-                100 * spikes.accuracy(), spikes.macsPerImage(),
+        stdout.printf("      spike-driven    %.2f%% %s, %.0f MACs + %.0f SOPs per image, %.0f images/s%n",
+                100 * spikes.score().value(), spikes.score().primary(), spikes.macsPerImage(),
                 spikes.sopsPerImage(), spikes.imagesPerSecond());
         stdout.printf("      files           %s, %s, %s, %s%n", result.model(), done.inferenceModel(), result.metrics(),
                 done.inferJson());

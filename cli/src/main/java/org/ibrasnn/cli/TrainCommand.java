@@ -68,9 +68,9 @@ final class TrainCommand implements Callable<Integer> {
                 plan.recipe().epochs(), plan.recipe().batchSize(), plan.recipe().seed(), plan.train().name(), out);
         stdout.flush();
         TrainingRun.Result result = TrainingRun.execute(plan, new ProgressListener(System.err));
-        stdout.printf("test accuracy %.2f%% after %.0f s (%.0f train images/s, peak RSS %d MiB)%n"
-                + "model: %s%nmetrics: %s%n", 100 * result.testAccuracy(), result.wallSeconds(),
-                result.trainImagesPerSecond(), result.peakRssBytes() >> 20, result.model(), result.metrics());
+        stdout.printf("test %s %.2f%% after %.0f s (%.0f train images/s, peak RSS %d MiB)%n"
+                + "model: %s%nmetrics: %s%n", result.test().primary(), 100 * result.test().value(),
+                result.wallSeconds(), result.trainImagesPerSecond(), result.peakRssBytes() >> 20, result.model(), result.metrics());
         return 0;
     }
 

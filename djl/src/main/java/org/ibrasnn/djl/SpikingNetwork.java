@@ -19,9 +19,9 @@ import org.ibrasnn.core.model.Layer;
 import org.ibrasnn.core.model.ModelSpec;
 
 /**
- * The DJL form of a {@link ModelSpec}: one block that maps images {@code [batch, C, H, W]} to class logits
+ * The DJL form of a {@link ModelSpec}: one block that maps images {@code [batch, C, H, W]} to the task's outputs
  * {@code [batch, classes]}, running the spiking part over T timesteps (time-major {@code [T * batch, ...]})
- * and averaging the logits over time. A still image is repeated at every timestep; an input of F frames
+ * and averaging the outputs over time. A still image is repeated at every timestep; an input of F frames
  * (stacked along the channels) is split so that frame t is the input of timestep t. The blocks that own parameters are kept by their spec names so
  * that model files use the spec's stable tensor names.
  */
@@ -132,7 +132,7 @@ public final class SpikingNetwork {
         return x.reshape(new Shape(steps, s.get(0) / steps).addAll(s.slice(1))).mean(new int[] {0});
     }
 
-    /** Runs the network: images in, logits out. */
+    /** Runs the network: images in, the task's outputs out. */
     public NDArray forward(ai.djl.training.ParameterStore store, NDArray images, boolean training) {
         return block.forward(store, new NDList(images), training).singletonOrThrow();
     }

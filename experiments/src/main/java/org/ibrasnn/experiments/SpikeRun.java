@@ -34,7 +34,7 @@ public record SpikeRun(SpikeRuntime runtime, RunReport report) {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** Accuracy, per-layer counts and totals as a JSON object for {@link org.ibrasnn.experiments.report.Json}. */
+    /** The task's metrics, per-layer counts and totals as a JSON object for {@link org.ibrasnn.experiments.report.Json}. */
     public Map<String, Object> json() {
         RunReport r = report;
         Map<String, Object> out = new LinkedHashMap<>();
@@ -42,7 +42,7 @@ public record SpikeRun(SpikeRuntime runtime, RunReport report) {
         out.put("neuron", runtime.spec().activation().describe());
         out.put("mode", r.mode());
         out.put("images", r.images());
-        out.put("accuracy", r.accuracy());
+        out.putAll(r.score().values());
         out.put("images_per_second", r.imagesPerSecond());
         out.put("timesteps", r.timesteps());
         out.put("virtual_steps", r.virtualSteps());

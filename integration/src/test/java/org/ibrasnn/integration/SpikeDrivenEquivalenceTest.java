@@ -136,8 +136,8 @@ class SpikeDrivenEquivalenceTest {
             float[] image = Arrays.copyOfRange(images, n * size, (n + 1) * size);
             float[] expected = Arrays.copyOfRange(training, n * 3, (n + 1) * 3);
             String where = neuron.describe() + " image " + n;
-            assertArrayEquals(expected, runtime.logits(image, SpikeRuntime.Mode.SPIKE_DRIVEN), 0f, where + " spike-driven");
-            assertArrayEquals(expected, runtime.logits(image, SpikeRuntime.Mode.DENSE), 0f, where + " dense");
+            assertArrayEquals(expected, runtime.outputs(image, SpikeRuntime.Mode.SPIKE_DRIVEN), 0f, where + " spike-driven");
+            assertArrayEquals(expected, runtime.outputs(image, SpikeRuntime.Mode.DENSE), 0f, where + " dense");
             anySpikes |= expected[0] != expected[1] || expected[1] != expected[2];
         }
         assertTrue(anySpikes, neuron.describe() + ": logits never vary, the network is silent");

@@ -28,7 +28,7 @@ import org.ibrasnn.core.neuron.NeuronSpec;
 import org.ibrasnn.djl.NamedParameters;
 import org.ibrasnn.djl.ParameterTensors;
 import org.ibrasnn.djl.SpikingNetwork;
-import org.ibrasnn.djl.train.Losses;
+import org.ibrasnn.djl.task.ClassificationTraining;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +103,7 @@ class TorchParityTest {
                     .toType(DataType.INT64, false);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = network.forward(new ParameterStore(manager, false), x, true);
-                NDArray loss = Losses.smoothedCrossEntropy(logits, labels, 0.1f);
+                NDArray loss = ClassificationTraining.smoothedCrossEntropy(logits, labels, 0.1f);
                 collector.backward(loss);
                 out.put("logits", ParameterTensors.toTensor(logits));
                 out.put("loss", ParameterTensors.toTensor(loss.reshape(1)));

@@ -44,7 +44,7 @@ class TrainedModelAgreementTest {
         ModelFile trained = ModelFile.read(dir.resolve(TrainingRun.MODEL_FILE));
         float[] djl;
         try (LoadedModel loaded = LoadedModel.of(trained)) {
-            djl = loaded.logits(data.test(), 0);
+            djl = loaded.outputs(data.test(), 0);
         }
         SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(trained));
         RunReport report = runtime.run(data.test(), 0, SpikeRuntime.Mode.SPIKE_DRIVEN, 2, i -> { });
@@ -59,14 +59,14 @@ class TrainedModelAgreementTest {
             for (int k = 1; k < 10; k++) {
                 best = djl[i * 10 + k] > djl[i * 10 + best] ? k : best;
             }
-            disagreements += best == report.predictions().get(i) ? 0 : 1;
+            disagreements += best == (int) report.predictions().get(i) ? 0 : 1;
             djlCorrect += best == data.test().label(i) ? 1 : 0;
         }
-        assertTrue(report.accuracy() > 0.75, "the short run should learn: " + report.accuracy());
+        assertTrue(report.score().value() > 0.75, "the short run should learn: " + report.score().value());
         assertEquals(0, disagreements, "images whose predicted class differs between runtime and DJL");
         float worst = 0;
         for (int i = 0; i < 200; i++) {
-            float[] spike = runtime.logits(image(data, i), SpikeRuntime.Mode.SPIKE_DRIVEN);
+            float[] spike = runtime.outputs(image(data, i), SpikeRuntime.Mode.SPIKE_DRIVEN);
             for (int k = 0; k < 10; k++) {
                 worst = Math.max(worst, Math.abs(spike[k] - djl[i * 10 + k]));
             }

@@ -45,7 +45,7 @@ final class Engine {
     /**
      * {@code splitImage}: each conv runs its bit-planes (or bands of its output rows) on parallel threads,
      * for single images; the sums and their order stay those of one thread. {@code counting}: fill
-     * {@link #counters} (operations, spikes, histograms); off when only the logits are wanted.
+     * {@link #counters} (operations, spikes, histograms); off when only the outputs are wanted.
      */
     Engine(Compiler.Program program, ModelSpec spec, Mode mode, boolean splitImage, boolean counting) {
         this(program, spec, mode, splitImage, counting, null);
@@ -79,8 +79,8 @@ final class Engine {
 
     static final int MAX_BINS = 1 << 13;
 
-    /** Class logits of one image (CHW floats; with input frames, frame t at timestep t), averaged over the timesteps. */
-    float[] logits(float[] image) {
+    /** The outputs of one image (CHW floats; with input frames, frame t at timestep t), averaged over the timesteps. */
+    float[] outputs(float[] image) {
         if (image.length != input.size()) {
             throw new IllegalArgumentException("input has " + image.length + " values but the model expects "
                     + input + " = " + input.size());

@@ -41,7 +41,7 @@ public final class NeuronInputLevels {
         float[] image = new float[runtime.spec().input().size()];
         for (int i = 0; i < count; i++) {
             images.image(i, image);
-            engine.logits(image);
+            engine.outputs(image);
             progress.accept(i + 1);
         }
         Map<String, Double> levels = new LinkedHashMap<>();

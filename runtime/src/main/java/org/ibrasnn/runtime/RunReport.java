@@ -1,13 +1,15 @@
 package org.ibrasnn.runtime;
 
 import java.util.List;
+import org.ibrasnn.core.task.Metrics;
 
 /**
- * The outcome of running a model on labelled images: accuracy, exact per-layer counts summed over all
- * images, totals, and throughput. {@code virtualSteps} is T x slots per step (T x B or T x D).
+ * The outcome of running a model on labelled images: the task's metrics and decoded predictions (by image),
+ * exact per-layer counts summed over all images, totals, and throughput. {@code virtualSteps} is T x slots
+ * per step (T x B or T x D).
  */
-public record RunReport(String mode, int images, double accuracy, double seconds, int timesteps, int virtualSteps,
-                        List<LayerReport> layers, List<Integer> predictions) {
+public record RunReport(String mode, int images, Metrics score, double seconds, int timesteps, int virtualSteps,
+                        List<LayerReport> layers, List<?> predictions) {
 
     public RunReport {
         layers = List.copyOf(layers);

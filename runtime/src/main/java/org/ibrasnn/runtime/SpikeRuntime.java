@@ -15,6 +15,7 @@ import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.neuron.NeuronSpec;
+import org.ibrasnn.core.task.Evaluator;
 
 /**
  * The spike-driven runtime for an inference model file (see {@link InferenceExport}): pure Java, no DJL,
@@ -49,15 +50,15 @@ public final class SpikeRuntime {
     }
 
     /**
-     * Logits of one image given as CHW floats in [0, 1], with the least latency: its convolutions split
+     * The outputs of one image given as CHW floats in [0, 1], with the least latency: its convolutions split
      * over all cores (same sums in the same order, so the same bits as a single thread) and nothing is
      * counted ({@link #run} gives the operation counts).
      */
-    public float[] logits(float[] image, Mode mode) {
-        return new Engine(program, spec, mode, true, false).logits(image);
+    public float[] outputs(float[] image, Mode mode) {
+        return new Engine(program, spec, mode, true, false).outputs(image);
     }
 
-    /** Runs the first {@code limit} images ({@code <= 0}: all) on {@code threads} threads. */
+    /** Runs the first {@code limit} images ({@code <= 0}: all) on {@code threads} threads, scored by the task. */
     public RunReport run(ImageDataset data, int limit, Mode mode, int threads, IntConsumer progress) {
         return run(ImageSource.of(data), limit, mode, threads, progress);
     }
@@ -69,7 +70,7 @@ public final class SpikeRuntime {
                     + spec.input());
         }
         int count = limit > 0 ? Math.min(limit, data.size()) : data.size();
-        int[] predictions = new int[count];
+        Evaluator evaluator = spec.task().evaluator(count);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
@@ -82,7 +83,7 @@ public final class SpikeRuntime {
                     float[] image = new float[spec.input().size()];
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         data.image(i, image);
-                        predictions[i] = argMax(engine.logits(image));
+                        evaluator.add(i, engine.outputs(image));
                         progress.accept(done.incrementAndGet());
                     }
                     return engine.counters;
@@ -101,13 +102,8 @@ public final class SpikeRuntime {
         Counters total = new Counters(program.stats().size(), slots(), Engine.histogramBins(spec.activation()),
                 spec.steps());
         perThread.forEach(total::add);
-        int correct = 0;
-        for (int i = 0; i < count; i++) {
-            correct += predictions[i] == data.label(i) ? 1 : 0;
-        }
-        return new RunReport(mode.name().toLowerCase(), count, count == 0 ? 0 : (double) correct / count, seconds,
-                spec.steps(), spec.steps() * slots(), layers(total),
-                Arrays.stream(predictions).boxed().toList());
+        return new RunReport(mode.name().toLowerCase(), count, evaluator.score(data::label), seconds,
+                spec.steps(), spec.steps() * slots(), layers(total), evaluator.predictions());
     }
 
     private List<LayerReport> layers(Counters c) {
@@ -138,15 +134,5 @@ public final class SpikeRuntime {
 
     Compiler.Program program() {
         return program;
-    }
-
-    private static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -111,8 +111,8 @@ class ConversionTest {
                 float[] image = new float[64];
                 for (int i = 0; i < IMAGES; i++) {
                     images.image(i, image);
-                    float[] expected = runtime(ann).logits(image, SpikeRuntime.Mode.DENSE);
-                    float[] actual = runtime(rescaled).logits(image, SpikeRuntime.Mode.DENSE);
+                    float[] expected = runtime(ann).outputs(image, SpikeRuntime.Mode.DENSE);
+                    float[] actual = runtime(rescaled).outputs(image, SpikeRuntime.Mode.DENSE);
                     double scale = Arrays.stream(toDouble(expected)).map(Math::abs).max().orElse(1);
                     for (int k = 0; k < expected.length; k++) {
                         assertEquals(expected[k], actual[k], 1e-5 * scale, target.describe() + " seed " + seed);

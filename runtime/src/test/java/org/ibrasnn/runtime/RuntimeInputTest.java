@@ -42,7 +42,7 @@ class RuntimeInputTest {
     void wrongInputSize() {
         SpikeRuntime runtime = SpikeRuntime.of(model("inference", false));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> runtime.logits(new float[15], SpikeRuntime.Mode.SPIKE_DRIVEN));
+                () -> runtime.outputs(new float[15], SpikeRuntime.Mode.SPIKE_DRIVEN));
         assertTrue(e.getMessage().contains("15") && e.getMessage().contains("1x4x4"), e.getMessage());
     }
 
@@ -61,6 +61,6 @@ class RuntimeInputTest {
         ModelFile folded = InferenceExport.fold(model("training", true));
         assertTrue(folded.spec().layers().stream().noneMatch(l -> l instanceof Layer.BatchNorm));
         assertTrue(folded.tensors().containsKey("c.bias"));
-        SpikeRuntime.of(folded).logits(new float[16], SpikeRuntime.Mode.SPIKE_DRIVEN);
+        SpikeRuntime.of(folded).outputs(new float[16], SpikeRuntime.Mode.SPIKE_DRIVEN);
     }
 }

@@ -49,9 +49,9 @@ class SplitImageTest {
                         image[i] = (float) random.nextDouble();
                     }
                     String where = activation.describe() + " " + mode + " image " + n;
-                    float[] expected = single.logits(image);
-                    assertArrayEquals(expected, split.logits(image), 0f, where);
-                    assertArrayEquals(expected, new Engine(runtime.program(), spec, mode, true, false).logits(image), 0f,
+                    float[] expected = single.outputs(image);
+                    assertArrayEquals(expected, split.outputs(image), 0f, where);
+                    assertArrayEquals(expected, new Engine(runtime.program(), spec, mode, true, false).outputs(image), 0f,
                             where + ", not counting");
                     checked++;
                 }

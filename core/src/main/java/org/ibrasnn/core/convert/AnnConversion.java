@@ -20,7 +20,7 @@ import org.ibrasnn.core.neuron.Relu;
  * to a neuron layer) lands on the neuron's saturation level: D for the integer neurons, the threshold for
  * LIF. The scale is folded into the weights (BatchNorm gamma and beta of the layer writing the stream, or
  * the weights and bias when no BatchNorm follows) and undone in the weights of every layer that reads the
- * neuron's spikes, so the neuron settings stay exactly as given and the logits keep the ANN's scale.
+ * neuron's spikes, so the neuron settings stay exactly as given and the outputs keep the ANN's scale.
  */
 public final class AnnConversion {
 

@@ -18,6 +18,8 @@ import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.core.neuron.LifSpec;
 import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.core.neuron.ResetMode;
+import org.ibrasnn.core.task.Task;
+import org.ibrasnn.core.task.Tasks;
 
 /**
  * JSON form of a {@link ModelSpec}, stored in model files: activations carry a {@code kind} and layers a
@@ -36,6 +38,7 @@ public final class ModelSpecJson {
         input.add(spec.input().height());
         input.add(spec.input().width());
         o.add("input", input);
+        o.addProperty("task", spec.task().name());
         o.addProperty("classes", spec.classes());
         if (spec.inputFrames() > 1) {
             o.addProperty("input_frames", spec.inputFrames());
@@ -64,8 +67,9 @@ public final class ModelSpecJson {
         Shape shape = new Shape(number(input.get(0), "spec.input").intValue(),
                 number(input.get(1), "spec.input").intValue(), number(input.get(2), "spec.input").intValue());
         int frames = o.has("input_frames") ? number(o.get("input_frames"), "spec.input_frames").intValue() : 1;
+        Task task = o.has("task") ? Tasks.named(f.string("task")) : Tasks.DEFAULT;
         return new ModelSpec(f.string("arch"), shape, f.integer("classes"),
-                readActivation(f.object("activation")), readLayers(f.array("layers"), "spec.layers"), frames);
+                readActivation(f.object("activation")), readLayers(f.array("layers"), "spec.layers"), frames, task);
     }
 
     private static JsonObject activation(Activation a) {

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Set;
 import org.ibrasnn.core.neuron.Activation;
 import org.ibrasnn.core.neuron.NeuronSpec;
+import org.ibrasnn.core.task.Head;
+import org.ibrasnn.core.task.Task;
+import org.ibrasnn.core.task.Tasks;
 
 /**
  * A whole architecture as data: input shape, number of classes, the activation every
@@ -14,22 +17,30 @@ import org.ibrasnn.core.neuron.NeuronSpec;
  * network runs F timesteps (a spiking activation must have T = F; a ReLU twin runs the frames one by one). The trainer, the exporter and the spike-driven runtime
  * are all driven by this one value. Construction checks shapes, unique names and the spike-driven rule:
  * only the first conv/linear sees the image, every later one consumes neuron outputs, max-pooling sits
- * on membrane-side values, and the network ends in real-valued logits.
+ * on membrane-side values, and the network ends in what its {@link Task} needs ({@code classes} is the
+ * output width the task checks).
  */
 public record ModelSpec(String arch, Shape input, int classes, Activation activation, List<Layer> layers,
-                        int inputFrames) {
+                        int inputFrames, Task task) {
 
-    /** A spec whose input image is presented at every timestep. */
+    /** A spec whose input image is presented at every timestep, for the default task. */
     public ModelSpec(String arch, Shape input, int classes, Activation activation, List<Layer> layers) {
         this(arch, input, classes, activation, layers, 1);
+    }
+
+    /** A spec for the default task. */
+    public ModelSpec(String arch, Shape input, int classes, Activation activation, List<Layer> layers,
+                     int inputFrames) {
+        this(arch, input, classes, activation, layers, inputFrames, Tasks.DEFAULT);
     }
 
     public ModelSpec {
         if (arch == null || arch.isBlank()) {
             throw new IllegalArgumentException("model spec needs an architecture name");
         }
-        if (input == null || activation == null || layers == null) {
-            throw new IllegalArgumentException("model spec " + arch + ": input, activation and layers are required");
+        if (input == null || activation == null || layers == null || task == null) {
+            throw new IllegalArgumentException("model spec " + arch + ": input, activation, layers and task are "
+                    + "required");
         }
         if (classes < 2) {
             throw new IllegalArgumentException("model spec " + arch + ": needs >= 2 classes, got " + classes);
@@ -43,28 +54,27 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
             throw new IllegalArgumentException("model spec " + arch + ": the input holds " + inputFrames
                     + " frames, so the neuron needs T=" + inputFrames + ", got T=" + n.timesteps());
         }
-        Shape out = new Checker(arch).run(stepShape(input, inputFrames), layers);
-        if (!out.isFlat() || out.channels() != classes) {
-            throw new IllegalArgumentException("model spec " + arch + ": network outputs " + out
-                    + " but " + classes + " class logits were declared");
-        }
+        Head head = new Checker(arch).run(stepShape(input, inputFrames), layers, classes);
+        task.headProblem(head).ifPresent(problem -> {
+            throw new IllegalArgumentException("model spec " + arch + ": " + problem);
+        });
     }
 
     /** The same architecture with another activation (e.g. the ANN twin of an SNN). */
     public ModelSpec withActivation(Activation other) {
-        return new ModelSpec(arch, input, classes, other, layers, inputFrames);
+        return new ModelSpec(arch, input, classes, other, layers, inputFrames, task);
     }
 
     /** The same layers fed {@code frames} frames of the current input shape, stacked along the channels. */
     public ModelSpec withInputFrames(int frames) {
         Shape step = stepInput();
         return new ModelSpec(arch, new Shape(step.channels() * frames, step.height(), step.width()), classes,
-                activation, layers, frames);
+                activation, layers, frames, task);
     }
 
     /** The same input, activation and frames with other layers (e.g. after folding BatchNorm). */
     public ModelSpec withLayers(List<Layer> other) {
-        return new ModelSpec(arch, input, classes, activation, other, inputFrames);
+        return new ModelSpec(arch, input, classes, activation, other, inputFrames, task);
     }
 
     /** What the first layer sees at one timestep. */
@@ -95,15 +105,12 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
             this.arch = arch;
         }
 
-        Shape run(Shape in, List<Layer> layers) {
+        Head run(Shape in, List<Layer> layers, int declared) {
             Shape s = in;
             for (Layer layer : layers) {
                 s = step(s, layer);
             }
-            if (flow != Flow.REAL) {
-                throw fail("the network must end in real-valued logits (a linear layer), not " + flow);
-            }
-            return s;
+            return new Head(s, flow == Flow.REAL, flow.name(), declared);
         }
 
         private Shape step(Shape s, Layer layer) {

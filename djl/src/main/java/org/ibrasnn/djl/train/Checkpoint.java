@@ -3,6 +3,9 @@ package org.ibrasnn.djl.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +16,8 @@ import java.util.Map;
 import org.ibrasnn.core.io.ModelSpecJson;
 import org.ibrasnn.core.io.SafeTensors;
 import org.ibrasnn.core.io.Tensor;
+import org.ibrasnn.core.task.Metrics;
+import org.ibrasnn.core.task.Tasks;
 import org.ibrasnn.djl.ParameterTensors;
 
 /**
@@ -63,8 +68,7 @@ public final class Checkpoint {
             throw new IOException(file + ": not an ibra-snn checkpoint of version " + VERSION
                     + " (format=" + meta.get("format") + ", version=" + meta.get("format_version") + ")");
         }
-        String spec = ModelSpecJson.toJson(trainer.spec());
-        if (!spec.equals(meta.get("spec"))) {
+        if (!trainer.spec().equals(ModelSpecJson.fromJson(meta.get("spec")))) {
             throw new IllegalArgumentException(file + " was written for another architecture or neuron setting;"
                     + " resume with the same architecture and neuron setting, or train into a new run directory");
         }
@@ -81,9 +85,26 @@ public final class Checkpoint {
             ParameterTensors.load(e.getValue(), required(tensors, "optim/" + e.getKey(), file), e.getKey());
         }
         trainer.optimizer().restoreUpdates(Long.parseLong(meta.get("updates")));
-        List<EpochMetrics> history = GSON.fromJson(meta.get("history"), new TypeToken<List<EpochMetrics>>() {}.getType());
+        JsonArray epochs = JsonParser.parseString(meta.get("history")).getAsJsonArray();
+        epochs.forEach(e -> upgradeEpoch(e.getAsJsonObject()));
+        List<EpochMetrics> history = GSON.fromJson(epochs, new TypeToken<List<EpochMetrics>>() {}.getType());
         trainer.restoreHistory(history);
         return true;
+    }
+
+    /**
+     * Checkpoints written before tasks existed hold the default task's metric of each split as one number, keyed
+     * by the split and the metric's capitalised name; they become that task's metrics.
+     */
+    private static void upgradeEpoch(JsonObject epoch) {
+        String metric = Tasks.DEFAULT.metricName();
+        for (String split : List.of("train", "test")) {
+            String legacy = split + Character.toUpperCase(metric.charAt(0)) + metric.substring(1);
+            if (!epoch.has(split) && epoch.has(legacy)) {
+                Metrics metrics = Metrics.of(metric, epoch.remove(legacy).getAsDouble());
+                epoch.add(split, GSON.toJsonTree(metrics));
+            }
+        }
     }
 
     private static Tensor required(Map<String, Tensor> tensors, String name, Path file) throws IOException {

@@ -4,10 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.util.Arrays;
 import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.task.Evaluator;
+import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.djl.SpikingNetwork;
 
-/** Dense, inference-mode evaluation of a network on a labelled image set. */
+/** Dense, inference-mode evaluation of a network on a labelled image set, scored by its spec's task. */
 public final class Evaluation {
 
     /** Samples per evaluation batch after time-major expansion (images x timesteps). */
@@ -23,32 +26,28 @@ public final class Evaluation {
         return Math.max(1, TIME_MAJOR_BATCH / network.spec().steps());
     }
 
-    /** Top-1 accuracy in [0, 1] over the first {@code limit} images ({@code <= 0}: all). */
-    public static double accuracy(SpikingNetwork network, ParameterStore store, NDManager manager,
-                                  ImageDataset data, int batchSize, int limit) {
-        float[] logits = logits(network, store, manager, data, batchSize, limit);
-        int classes = network.spec().classes();
-        int count = logits.length / classes;
-        long correct = 0;
+    /** The spec's task's metrics over the first {@code limit} images ({@code <= 0}: all). */
+    public static Metrics score(SpikingNetwork network, ParameterStore store, NDManager manager,
+                                ImageDataset data, int batchSize, int limit) {
+        float[] outputs = outputs(network, store, manager, data, batchSize, limit);
+        int width = network.spec().classes();
+        int count = outputs.length / width;
+        Evaluator evaluator = network.spec().task().evaluator(count);
         for (int i = 0; i < count; i++) {
-            int best = 0;
-            for (int k = 1; k < classes; k++) {
-                best = logits[i * classes + k] > logits[i * classes + best] ? k : best;
-            }
-            correct += best == data.label(i) ? 1 : 0;
+            evaluator.add(i, Arrays.copyOfRange(outputs, i * width, (i + 1) * width));
         }
-        return count == 0 ? 0 : (double) correct / count;
+        return evaluator.score(data::label);
     }
 
-    /** Inference-mode logits, image-major, evaluated in batches with one NDManager per batch. */
-    public static float[] logits(SpikingNetwork network, ParameterStore store, NDManager manager,
+    /** Inference-mode outputs, image-major, evaluated in batches with one NDManager per batch. */
+    public static float[] outputs(SpikingNetwork network, ParameterStore store, NDManager manager,
                                  ImageDataset data, int batchSize, int limit) {
         int count = limit > 0 ? Math.min(limit, data.size()) : data.size();
         var shape = data.shape();
         int size = shape.size();
-        int classes = network.spec().classes();
+        int width = network.spec().classes();
         float[] buffer = new float[batchSize * size];
-        float[] out = new float[count * classes];
+        float[] out = new float[count * width];
         StagingBuffer staging = new StagingBuffer();
         for (int start = 0; start < count; start += batchSize) {
             int n = Math.min(batchSize, count - start);
@@ -60,7 +59,7 @@ public final class Evaluation {
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = staging.floats(batch, buffer, new Shape(n, shape.channels(), shape.height(), shape.width()));
                 float[] values = network.forward(store, x, false).toFloatArray();
-                System.arraycopy(values, 0, out, start * classes, values.length);
+                System.arraycopy(values, 0, out, start * width, values.length);
             }
         }
         return out;

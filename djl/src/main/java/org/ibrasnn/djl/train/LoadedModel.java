@@ -8,6 +8,7 @@ import java.util.Map;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.Tensor;
+import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.djl.ParameterTensors;
 import org.ibrasnn.djl.NamedParameters;
 import org.ibrasnn.djl.SpikingNetwork;
@@ -42,18 +43,18 @@ public final class LoadedModel implements AutoCloseable {
         return network;
     }
 
-    /** Top-1 accuracy on the first {@code limit} images (all when {@code limit <= 0}). */
-    public double accuracy(ImageDataset data, int limit) {
-        return Evaluation.accuracy(network, store, manager, data, Evaluation.batchSize(network), limit);
+    /** The task's metrics on the first {@code limit} images (all when {@code limit <= 0}). */
+    public Metrics score(ImageDataset data, int limit) {
+        return Evaluation.score(network, store, manager, data, Evaluation.batchSize(network), limit);
     }
 
-    /** Inference-mode logits of the first {@code limit} images (all when {@code limit <= 0}), image-major. */
-    public float[] logits(ImageDataset data, int limit) {
-        return Evaluation.logits(network, store, manager, data, Evaluation.batchSize(network), limit);
+    /** Inference-mode outputs of the first {@code limit} images (all when {@code limit <= 0}), image-major. */
+    public float[] outputs(ImageDataset data, int limit) {
+        return Evaluation.outputs(network, store, manager, data, Evaluation.batchSize(network), limit);
     }
 
-    /** Logits of a batch of CHW images given contiguously (inference mode). */
-    public float[] logits(float[] images, int count) {
+    /** Outputs of a batch of CHW images given contiguously (inference mode). */
+    public float[] outputs(float[] images, int count) {
         var in = network.spec().input();
         try (NDManager batch = manager.newSubManager()) {
             var x = batch.create(images, new ai.djl.ndarray.types.Shape(count, in.channels(), in.height(), in.width()));

@@ -52,7 +52,7 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
         return new Recipe("quick", 5, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 0.3f, 0.1f, 0, true, 0f, seed);
     }
 
-    /** The long recipe aiming at the best accuracy. */
+    /** The long recipe aiming at the best score. */
     public static Recipe full(long seed) {
         return new Recipe("full", 60, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, 0f, seed);
     }

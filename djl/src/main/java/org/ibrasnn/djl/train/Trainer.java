@@ -16,11 +16,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.djl.NamedParameters;
 import org.ibrasnn.djl.SpikingNetwork;
+import org.ibrasnn.djl.task.TrainingTask;
+import org.ibrasnn.djl.task.TrainingTasks;
 
 /**
- * Trains a {@link ModelSpec} on an image set with a {@link Recipe}: seeded initialisation, shuffling and
+ * Trains a {@link ModelSpec} on an image set with a {@link Recipe} and the loss of its task: seeded initialisation, shuffling and
  * augmentation (so a CPU run is repeatable), one NDManager per batch (so memory stays flat), a test
  * evaluation and an atomic checkpoint after every epoch, and a stop with the last good checkpoint kept
  * when the loss stops being finite.
@@ -29,6 +32,7 @@ public final class Trainer implements AutoCloseable {
 
 
     private final ModelSpec spec;
+    private final TrainingTask task;
     private final Recipe recipe;
     private final NDManager manager;
     private final SpikingNetwork network;
@@ -40,6 +44,7 @@ public final class Trainer implements AutoCloseable {
     /** Builds and initialises the network from the recipe's seed. */
     public Trainer(ModelSpec spec, Recipe recipe) {
         this.spec = spec;
+        this.task = TrainingTasks.of(spec.task());
         this.recipe = recipe;
         this.manager = NDManager.newBaseManager();
         Engine.getInstance().setRandomSeed((int) recipe.seed());
@@ -90,11 +95,11 @@ public final class Trainer implements AutoCloseable {
         checkData(test);
         for (int epoch = history.size() + 1; epoch <= recipe.epochs(); epoch++) {
             long start = System.nanoTime();
-            double[] lossAndAccuracy = runEpoch(epoch, train, listener);
+            Running running = runEpoch(epoch, train, listener);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             listener.evaluating(test.size());
-            double testAccuracy = evaluate(test, 0);
-            EpochMetrics metrics = new EpochMetrics(epoch, lossAndAccuracy[0], lossAndAccuracy[1], testAccuracy,
+            Metrics testMetrics = evaluate(test, 0);
+            EpochMetrics metrics = new EpochMetrics(epoch, running.loss(), running.metric(), testMetrics,
                     (System.nanoTime() - start) / 1e9, train.size() / trainSeconds,
                     recipe.learningRateAt(epoch - 1), ProcessStats.rssBytes(), ProcessStats.peakRssBytes());
             history.add(metrics);
@@ -103,12 +108,15 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** Top-1 accuracy of the current weights in inference mode ({@code limit <= 0}: all images). */
-    public double evaluate(ImageDataset data, int limit) {
-        return Evaluation.accuracy(network, store, manager, data, Evaluation.batchSize(network), limit);
+    /** The task's metrics of the current weights in inference mode ({@code limit <= 0}: all images). */
+    public Metrics evaluate(ImageDataset data, int limit) {
+        return Evaluation.score(network, store, manager, data, Evaluation.batchSize(network), limit);
     }
 
-    private double[] runEpoch(int epoch, ImageDataset train, TrainingListener listener) {
+    /** An epoch's running mean loss and training metric. */
+    private record Running(double loss, Metrics metric) {}
+
+    private Running runEpoch(int epoch, ImageDataset train, TrainingListener listener) {
         var shape = spec.input();
         int size = shape.size();
         int batchSize = recipe.batchSize();
@@ -122,7 +130,7 @@ public final class Trainer implements AutoCloseable {
         StagingBuffer targets = new StagingBuffer();
         listener.epochStarted(epoch, recipe.epochs(), batches);
         double lossSum = 0;
-        long correct = 0;
+        double metricSum = 0;
         long seen = 0;
         long start = System.nanoTime();
         for (int b = 0; b < batches; b++) {
@@ -141,10 +149,10 @@ public final class Trainer implements AutoCloseable {
                 NDArray x = images.floats(batch, buffer, new Shape(n, shape.channels(), shape.height(), shape.width()));
                 NDArray y = targets.longs(batch, labels);
                 float loss;
-                long right;
+                double batchMetric;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray logits = network.forward(store, x, true);
-                    NDArray lossArray = Losses.smoothedCrossEntropy(logits, y, recipe.labelSmoothing());
+                    NDArray outputs = network.forward(store, x, true);
+                    NDArray lossArray = task.loss(outputs, y, recipe.labelSmoothing());
                     loss = lossArray.getFloat();
                     if (!Float.isFinite(loss)) {
                         throw new TrainingDivergedException("loss became " + loss + " at epoch " + epoch
@@ -152,17 +160,21 @@ public final class Trainer implements AutoCloseable {
                                 + "; the last good checkpoint is kept (try a lower learning rate)");
                     }
                     collector.backward(lossArray);
-                    right = logits.argMax(1).eq(y).countNonzero().getLong();
+                    batchMetric = task.metricSum(outputs, y);
                 }
                 optimizer.step(rate);
                 lossSum += loss * n;
-                correct += right;
+                metricSum += batchMetric;
                 seen += n;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            listener.batchFinished(b + 1, lossSum / seen, (double) correct / seen, seen / seconds);
+            listener.batchFinished(b + 1, lossSum / seen, trainMetric(metricSum / seen), seen / seconds);
         }
-        return new double[] {lossSum / seen, (double) correct / seen};
+        return new Running(lossSum / seen, trainMetric(metricSum / seen));
+    }
+
+    private Metrics trainMetric(double value) {
+        return Metrics.of(task.task().metricName(), value);
     }
 
     private void checkData(ImageDataset data) {

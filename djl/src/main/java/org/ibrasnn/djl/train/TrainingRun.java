@@ -14,6 +14,7 @@ import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.djl.ParameterTensors;
 
 /**
@@ -49,8 +50,8 @@ public final class TrainingRun {
         }
     }
 
-    /** The outcome of a finished run. */
-    public record Result(double testAccuracy, double wallSeconds, double trainImagesPerSecond,
+    /** The outcome of a finished run; {@code test}: the task's metrics of the last epoch. */
+    public record Result(Metrics test, double wallSeconds, double trainImagesPerSecond,
                          long peakRssBytes, Path model, Path metrics) {}
 
     private TrainingRun() {}
@@ -89,22 +90,23 @@ public final class TrainingRun {
             new ModelFile("training", plan.model(), provenance, ParameterTensors.snapshot(trainer.parameters()),
                     plan.data()).write(model);
             double wall = before + (System.nanoTime() - start) / 1e9;
-            Metrics metrics = writeMetrics(plan, trainer.history(), wall, true);
-            return new Result(metrics.testAccuracy, wall, metrics.trainImagesPerSecond, metrics.peakRssBytes,
+            MetricsFile metrics = writeMetrics(plan, trainer.history(), wall, true);
+            return new Result(metrics.test, wall, metrics.trainImagesPerSecond, metrics.peakRssBytes,
                     model, plan.out().resolve(METRICS_FILE));
         }
     }
 
-    /** The JSON shape of metrics.json. */
-    private record Metrics(String arch, String neuron, Recipe recipe, List<EpochMetrics> epochs,
-                           boolean finished, double testAccuracy, double wallSeconds,
-                           double trainImagesPerSecond, long peakRssBytes) {}
+    /** The JSON shape of metrics.json; {@code test} is null before the first epoch ends. */
+    private record MetricsFile(String arch, String neuron, String task, Recipe recipe, List<EpochMetrics> epochs,
+                               boolean finished, Metrics test, double wallSeconds,
+                               double trainImagesPerSecond, long peakRssBytes) {}
 
-    private static Metrics writeMetrics(Plan plan, List<EpochMetrics> epochs, double wall, boolean finished)
+    private static MetricsFile writeMetrics(Plan plan, List<EpochMetrics> epochs, double wall, boolean finished)
             throws IOException {
         double trainSeconds = epochs.stream().mapToDouble(e -> plan.train().size() / e.imagesPerSecond()).sum();
-        Metrics m = new Metrics(plan.model().arch(), plan.model().activation().describe(), plan.recipe(), epochs,
-                finished, epochs.isEmpty() ? 0 : epochs.getLast().testAccuracy(), wall,
+        MetricsFile m = new MetricsFile(plan.model().arch(), plan.model().activation().describe(),
+                plan.model().task().name(), plan.recipe(), epochs, finished,
+                epochs.isEmpty() ? null : epochs.getLast().test(), wall,
                 trainSeconds == 0 ? 0 : epochs.size() * plan.train().size() / trainSeconds,
                 ProcessStats.peakRssBytes());
         AtomicFiles.writeString(plan.out().resolve(METRICS_FILE), GSON.toJson(m) + "\n");

@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.io.SafeTensors;
 import org.ibrasnn.core.io.Tensor;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.neuron.IbraLifSpec;
@@ -58,7 +61,8 @@ class TrainingRunTest {
     void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne() throws IOException {
         Path straight = dir.resolve("straight");
         TrainingRun.Result result = TrainingRun.execute(plan(straight, false, recipe), TrainingListener.NONE);
-        assertTrue(result.testAccuracy() > 0.9, "the tiny task is learnable: " + result.testAccuracy());
+        assertTrue(result.test().value() > 0.9, "the tiny task is learnable: " + result.test());
+        assertEquals("accuracy", result.test().primary());
 
         Path killed = dir.resolve("killed");
         assertThrows(IllegalStateException.class, () -> TrainingRun.execute(plan(killed, false, recipe), killAfter(2)));
@@ -74,7 +78,31 @@ class TrainingRunTest {
         }
         String metrics = Files.readString(killed.resolve(TrainingRun.METRICS_FILE));
         assertTrue(metrics.contains("\"epoch\": 3") && metrics.contains("\"peak_rss_bytes\"")
-                && metrics.contains("\"test_accuracy\"") && metrics.contains("\"wall_seconds\""), metrics);
+                && metrics.contains("\"task\": \"classify\"") && metrics.contains("\"primary\": \"accuracy\"")
+                && metrics.contains("\"test\": {") && metrics.contains("\"wall_seconds\""), metrics);
+    }
+
+    @Test
+    void restoresACheckpointWrittenBeforeTasks() throws IOException {
+        Path out = dir.resolve("old");
+        List<EpochMetrics> written;
+        try (Trainer trainer = new Trainer(spec, recipe.withEpochs(1))) {
+            trainer.train(train, test, TrainingListener.NONE, (t, m) -> Checkpoint.save(t, out));
+            written = trainer.history();
+        }
+        Path file = out.resolve(Checkpoint.FILE);
+        SafeTensors.Contents current = SafeTensors.read(file);
+        Map<String, String> meta = new LinkedHashMap<>(current.metadata());
+        meta.put("spec", meta.get("spec").replace("\"task\":\"classify\",", ""));
+        EpochMetrics e = written.getFirst();
+        meta.put("history", meta.get("history").replaceFirst("\"train\":\\{.*?}},\"test\":\\{.*?}}",
+                "\"trainAccuracy\":" + e.train().value() + ",\"testAccuracy\":" + e.test().value()));
+        assertFalse(meta.get("spec").contains("task") || meta.get("history").contains("primary"), meta.toString());
+        SafeTensors.write(file, current.tensors(), meta);
+        try (Trainer fresh = new Trainer(spec, recipe.withEpochs(1))) {
+            assertTrue(Checkpoint.restore(fresh, out));
+            assertEquals(written, fresh.history());
+        }
     }
 
     @Test

@@ -32,9 +32,9 @@ final class AblationOutput {
             case TABLE1 -> table1(rows);
             case FIGURE3 -> figure3(rows);
         };
-        byte[] png = ablation == Ablation.FIGURE3 ? histograms(rows) : Charts.accuracyVsEnergy(ablation.title(),
-                rows.stream().map(r -> new Charts.Point(r.entry().label() + " (" + Ablation.timesByD(r.spec().activation())
-                        + ")", r.energy().energyMj(), r.accuracyPercent())).toList());
+        byte[] png = ablation == Ablation.FIGURE3 ? histograms(rows) : Charts.metricVsEnergy(ablation.title(),
+                metric(rows), rows.stream().map(r -> new Charts.Point(r.entry().label() + " (" + Ablation.timesByD(r.spec().activation())
+                        + ")", r.energy().energyMj(), r.percent())).toList());
         String md = "# " + ablation.title() + "\n\n" + settingsLine(settings) + "\n\n" + table;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ablation", name);
@@ -57,25 +57,30 @@ final class AblationOutput {
                 AblationRow.ENERGY.macPicojoules(), AblationRow.ENERGY.acPicojoules());
     }
 
+    /** The name of the rows' primary metric (one task per ablation). */
+    private static String metric(List<AblationRow> rows) {
+        return rows.getFirst().report().score().primary();
+    }
+
     private static String table4(List<AblationRow> rows) {
-        return MarkdownTable.of(List.of("model", "T x D", "accuracy", "MACs", "SOPs", "energy (mJ)", "ANN twin / this"),
+        return MarkdownTable.of(List.of("model", "T x D", metric(rows), "MACs", "SOPs", "energy (mJ)", "ANN twin / this"),
                 rows.stream().map(r -> {
                     SnnEnergyReport e = r.energy();
                     return List.of(r.entry().label(), Ablation.timesByD(r.spec().activation()),
-                            f("%.2f %%", r.accuracyPercent()), f("%.0f", e.macsPerImage()), f("%.0f", e.sopsPerImage()),
+                            f("%.2f %%", r.percent()), f("%.0f", e.macsPerImage()), f("%.0f", e.sopsPerImage()),
                             f("%.5f", e.energyMj()), f("%.2fx", e.efficiencyVsAnn()));
                 }).toList());
     }
 
     private static String table1(List<AblationRow> rows) {
-        return MarkdownTable.of(List.of("D", "N", "D x N", "B", "accuracy", "SOPs", "energy (mJ)", "ANN twin / this"),
+        return MarkdownTable.of(List.of("D", "N", "D x N", "B", metric(rows), "SOPs", "energy (mJ)", "ANN twin / this"),
                 rows.stream().map(r -> {
                     IbraLifSpec s = (IbraLifSpec) r.spec().activation();
                     SnnEnergyReport e = r.energy();
                     boolean unclipped = s.maxCount() == Ablation.UNCLIPPED_COUNTS;
                     return List.of(Ablation.dText(s), String.valueOf(s.n()),
                             unclipped ? "\u221e" : "2^" + s.bits() + " - 1", unclipped ? "\u221e" : String.valueOf(s.bits()),
-                            f("%.2f %%", r.accuracyPercent()), f("%.0f", e.sopsPerImage()), f("%.5f", e.energyMj()),
+                            f("%.2f %%", r.percent()), f("%.0f", e.sopsPerImage()), f("%.5f", e.energyMj()),
                             f("%.2fx", e.efficiencyVsAnn()));
                 }).toList());
     }

@@ -7,15 +7,15 @@ import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.experiments.energy.SnnEnergyReport;
 import org.ibrasnn.runtime.RunReport;
 
-/** One model of an ablation with its spike-driven run: accuracy, exact counts per image and fp32 energy. */
+/** One model of an ablation with its spike-driven run: the task's metric, exact counts per image and fp32 energy. */
 public record AblationRow(Ablation.Entry entry, ModelSpec spec, RunReport report) {
 
     /** The energy model of every ablation table. */
     public static final EnergyModel ENERGY = EnergyModel.FP32;
 
-    /** Test accuracy in percent. */
-    public double accuracyPercent() {
-        return 100 * report.accuracy();
+    /** The task's primary test metric in percent. */
+    public double percent() {
+        return 100 * report.score().value();
     }
 
     /** Exact energy per image, beside the ANN twin's. */
@@ -32,7 +32,7 @@ public record AblationRow(Ablation.Entry entry, ModelSpec spec, RunReport report
         m.put("t_x_d", Ablation.timesByD(spec.activation()));
         m.put("virtual_steps", report.virtualSteps());
         m.put("test_images", report.images());
-        m.put("accuracy", report.accuracy());
+        m.putAll(report.score().values());
         m.put("macs_per_image", e.macsPerImage());
         m.put("sops_per_image", e.sopsPerImage());
         m.put("literature_sops_per_image", e.literatureSopsPerImage());

@@ -44,9 +44,12 @@ public final class ConversionComparison {
 
     private ConversionComparison() {}
 
-    /** One network of the table; accuracy as a fraction, its change against the ANN in percentage points. */
-    public record Row(String network, String conversion, int virtualSteps, double accuracy, double accuracyChangePoints,
-                      double macsPerImage, double sopsPerImage, double energyMj, double efficiencyVsAnn) {}
+    /**
+     * One network of the table; the task's primary metric (named {@code metric}) as a fraction, its
+     * change against the ANN in percentage points.
+     */
+    public record Row(String network, String conversion, int virtualSteps, String metric, double value,
+                      double changePoints, double macsPerImage, double sopsPerImage, double energyMj, double efficiencyVsAnn) {}
 
     /** The finished table: the ANN's row first, on {@code images} test images; levels by neuron layer, or null. */
     public record Table(String arch, int images, List<Row> rows, Map<String, Double> calibrationLevels) {
@@ -60,12 +63,12 @@ public final class ConversionComparison {
         /** The table as Markdown, with a title line. */
         public String markdown() {
             List<List<String>> cells = rows.stream().map(r -> List.of(r.network(), r.conversion(),
-                    String.valueOf(r.virtualSteps()), format("%.2f %%", 100 * r.accuracy()),
-                    format("%+.2f", r.accuracyChangePoints()), format("%.0f", r.macsPerImage()),
+                    String.valueOf(r.virtualSteps()), format("%.2f %%", 100 * r.value()),
+                    format("%+.2f", r.changePoints()), format("%.0f", r.macsPerImage()),
                     format("%.0f", r.sopsPerImage()), format("%.5f", r.energyMj()),
                     format("%.2fx", r.efficiencyVsAnn()))).toList();
             return "Conversion of a ReLU ANN, spike-driven runtime on " + images + " test images, fp32 energy per image\n\n"
-                    + MarkdownTable.of(List.of("network", "conversion", "T x slots", "accuracy", "vs ANN (points)",
+                    + MarkdownTable.of(List.of("network", "conversion", "T x slots", rows.getFirst().metric(), "vs ANN (points)",
                             "MACs", "SOPs", "energy (mJ)", "ANN / this"), cells);
         }
 
@@ -108,7 +111,8 @@ public final class ConversionComparison {
     }
 
     private static Row row(String network, String conversion, RunReport r, RunReport annRun) {
-        return new Row(network, conversion, r.virtualSteps(), r.accuracy(), 100 * (r.accuracy() - annRun.accuracy()),
+        return new Row(network, conversion, r.virtualSteps(), r.score().primary(), r.score().value(),
+                100 * (r.score().value() - annRun.score().value()),
                 r.macsPerImage(), r.sopsPerImage(), millijoules(r), millijoules(annRun) / millijoules(r));
     }
 

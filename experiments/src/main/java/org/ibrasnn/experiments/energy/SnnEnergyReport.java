@@ -8,6 +8,7 @@ import org.ibrasnn.core.energy.EnergyModel;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.neuron.Relu;
+import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.experiments.Progress;
 import org.ibrasnn.experiments.SpikeRun;
 import org.ibrasnn.runtime.RunReport;
@@ -18,7 +19,7 @@ import org.ibrasnn.runtime.RunReport;
  * every timestep) and beside the literature's estimate (firing rate x T x FLOPs); {@link #ESTIMATE_NOTE} says
  * why the two differ. Counts are means per image.
  */
-public record SnnEnergyReport(ModelSpec spec, EnergyModel energy, int images, double accuracy, List<Layer> layers,
+public record SnnEnergyReport(ModelSpec spec, EnergyModel energy, int images, Metrics score, List<Layer> layers,
                               double macsPerImage, double sopsPerImage, double literatureSopsPerImage,
                               long annTwinMacs) {
 
@@ -49,7 +50,7 @@ public record SnnEnergyReport(ModelSpec spec, EnergyModel energy, int images, do
         List<Layer> layers = run.layers().stream().filter(l -> !l.kind().equals("neuron")).map(l -> new Layer(
                 l.name(), l.kind(), l.macs() / n, l.sops() / n, energy.millijoules(l.macs() / n, l.sops() / n),
                 l.literatureSops() / n, energy.millijoules(l.macs() / n, l.literatureSops() / n))).toList();
-        return new SnnEnergyReport(spec, energy, run.images(), run.accuracy(), layers, run.macsPerImage(),
+        return new SnnEnergyReport(spec, energy, run.images(), run.score(), layers, run.macsPerImage(),
                 run.sopsPerImage(), run.literatureSopsPerImage(), DenseOperations.perImage(spec.withActivation(new Relu())));
     }
 
@@ -85,7 +86,7 @@ public record SnnEnergyReport(ModelSpec spec, EnergyModel energy, int images, do
     public Map<String, Object> json() {
         Map<String, Object> m = EnergyJson.header(spec, energy, "snn");
         m.put("images", images);
-        m.put("accuracy", accuracy);
+        m.putAll(score.values());
         m.put("layers", layers);
         m.put("macs_per_image", macsPerImage);
         m.put("sops_per_image", sopsPerImage);

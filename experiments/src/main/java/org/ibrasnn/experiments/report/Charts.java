@@ -32,19 +32,19 @@ public final class Charts {
 
     private Charts() {}
 
-    /** One labelled point of an accuracy-versus-energy chart. */
-    public record Point(String label, double energyMj, double accuracyPercent) {}
+    /** One labelled point of a metric-versus-energy chart, the metric in percent. */
+    public record Point(String label, double energyMj, double percent) {}
 
-    /** Accuracy against energy per image, one marker per model: up and to the left is better. */
-    public static byte[] accuracyVsEnergy(String title, List<Point> points) {
+    /** A task's metric against energy per image, one marker per model: up and to the left is better. */
+    public static byte[] metricVsEnergy(String title, String metric, List<Point> points) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle("energy per image (mJ, log scale)").yAxisTitle("test accuracy (%)").build();
+                .xAxisTitle("energy per image (mJ, log scale)").yAxisTitle("test " + metric + " (%)").build();
         style(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(12);
         for (Point p : points) {
-            XYSeries s = chart.addSeries(p.label(), new double[] {p.energyMj()}, new double[] {p.accuracyPercent()});
+            XYSeries s = chart.addSeries(p.label(), new double[] {p.energyMj()}, new double[] {p.percent()});
             s.setMarker(SeriesMarkers.CIRCLE);
         }
         return png(chart);

@@ -1,11 +1,5 @@
 package org.ibrasnn.experiments.report;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonSyntaxException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,16 +20,7 @@ final class HtmlReport {
 
     private HtmlReport() {}
 
-    /** A run's metrics.json, or an IllegalArgumentException naming the file. */
-    static JsonObject readMetrics(Path file) throws IOException {
-        try {
-            return JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-        } catch (JsonSyntaxException | IllegalStateException e) {
-            throw new IllegalArgumentException(file + " is not valid metrics JSON: " + e.getMessage());
-        }
-    }
-
-    static String render(Path run, ModelFile model, JsonObject metrics, RunReport report) {
+    static String render(Path run, ModelFile model, RunMetrics metrics, RunReport report) {
         StringBuilder h = new StringBuilder();
         String title = "ibra-snn report: " + model.spec().arch() + ", " + model.spec().activation().describe();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
@@ -44,8 +29,8 @@ final class HtmlReport {
                         + "text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}"
                         + "img{max-width:100%;display:block;margin:1em 0}</style></head><body>\n");
         h.append("<h1>").append(esc(title)).append("</h1>\n<p>Run directory ").append(esc(run.toString()))
-                .append(". Spike-driven runtime on ").append(report.images()).append(" test images: accuracy ")
-                .append(f("%.2f %%", 100 * report.accuracy())).append(", T = ").append(report.timesteps())
+                .append(". Spike-driven runtime on ").append(report.images()).append(" test images: ")
+                .append(report.score().primary()).append(' ').append(f("%.2f %%", 100 * report.score().value())).append(", T = ").append(report.timesteps())
                 .append(", virtual steps ").append(report.virtualSteps()).append(".</p>\n");
         provenance(h, model);
         curves(h, metrics);
@@ -62,26 +47,23 @@ final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static void curves(StringBuilder h, JsonObject metrics) {
+    private static void curves(StringBuilder h, RunMetrics metrics) {
         h.append("<h2>Training</h2>\n");
-        List<Integer> epochs = new ArrayList<>();
-        Map<String, List<Double>> loss = new LinkedHashMap<>();
-        Map<String, List<Double>> accuracy = new LinkedHashMap<>();
-        loss.put("train loss", new ArrayList<>());
-        accuracy.put("train accuracy", new ArrayList<>());
-        accuracy.put("test accuracy", new ArrayList<>());
-        for (JsonElement e : metrics.getAsJsonArray("epochs")) {
-            JsonObject o = e.getAsJsonObject();
-            epochs.add(o.get("epoch").getAsInt());
-            loss.get("train loss").add(o.get("train_loss").getAsDouble());
-            accuracy.get("train accuracy").add(100 * o.get("train_accuracy").getAsDouble());
-            accuracy.get("test accuracy").add(100 * o.get("test_accuracy").getAsDouble());
-        }
-        h.append("<p>").append(epochs.size()).append(" epochs, final test accuracy ")
-                .append(f("%.2f %%", 100 * metrics.get("test_accuracy").getAsDouble())).append(", wall time ")
-                .append(f("%.0f s", metrics.get("wall_seconds").getAsDouble())).append(".</p>\n");
-        image(h, "training loss", Charts.lines("Training loss", "loss", epochs, loss));
-        image(h, "accuracy per epoch", Charts.lines("Accuracy", "accuracy (%)", epochs, accuracy));
+        String metric = metrics.metric();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        values.put("train " + metric, percent(metrics.train()));
+        values.put("test " + metric, percent(metrics.test()));
+        h.append("<p>").append(metrics.epochs().size()).append(" epochs, final test ").append(metric).append(' ')
+                .append(f("%.2f %%", 100 * metrics.finalTest())).append(", wall time ")
+                .append(f("%.0f s", metrics.wallSeconds())).append(".</p>\n");
+        image(h, "training loss", Charts.lines("Training loss", "loss", metrics.epochs(),
+                Map.of("train loss", metrics.trainLoss())));
+        String title = Character.toUpperCase(metric.charAt(0)) + metric.substring(1);
+        image(h, metric + " per epoch", Charts.lines(title, metric + " (%)", metrics.epochs(), values));
+    }
+
+    private static List<Double> percent(List<Double> fractions) {
+        return fractions.stream().map(v -> 100 * v).toList();
     }
 
     private static void layers(StringBuilder h, RunReport r) {

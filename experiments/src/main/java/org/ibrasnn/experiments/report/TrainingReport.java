@@ -1,6 +1,5 @@
 package org.ibrasnn.experiments.report;
 
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +23,9 @@ public final class TrainingReport {
 
     private final Path run;
     private final ModelFile model;
-    private final JsonObject metrics;
+    private final RunMetrics metrics;
 
-    private TrainingReport(Path run, ModelFile model, JsonObject metrics) {
+    private TrainingReport(Path run, ModelFile model, RunMetrics metrics) {
         this.run = run;
         this.model = model;
         this.metrics = metrics;
@@ -41,7 +40,7 @@ public final class TrainingReport {
                 throw new IllegalArgumentException(run + " is not a finished training run: " + p.getFileName() + " is missing");
             }
         }
-        JsonObject metrics = HtmlReport.readMetrics(metricsFile);
+        RunMetrics metrics = RunMetrics.read(metricsFile);
         return new TrainingReport(run, ModelFile.read(modelFile), metrics);
     }
 

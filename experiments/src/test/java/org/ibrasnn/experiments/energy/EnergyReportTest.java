@@ -11,6 +11,7 @@ import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.core.neuron.Relu;
+import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.experiments.report.Json;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
@@ -52,7 +53,7 @@ class EnergyReportTest {
      */
     @Test
     void snnEnergyCountsExecutedOperations() {
-        RunReport run = new RunReport("SPIKE_DRIVEN", 2, 0.5, 1.0, 1, 9, List.of(
+        RunReport run = new RunReport("SPIKE_DRIVEN", 2, Metrics.of("accuracy", 0.5), 1.0, 1, 9, List.of(
                 layer("stem", "conv", 576, 0, 0), layer("n", "neuron", 0, 0, 0), layer("fc", "linear", 0, 60, 90)),
                 List.of(0, 1));
         SnnEnergyReport report = SnnEnergyReport.of(SNN, run, EnergyModel.FP32);

@@ -1,0 +1,9 @@
+package org.ibrasnn.core.task;
+
+import org.ibrasnn.core.model.Shape;
+
+/**
+ * What a network ends in: its output shape, whether the values there are real (membrane-side) and, if not,
+ * what they are, and the output width the spec declares ({@code classes}).
+ */
+public record Head(Shape output, boolean realValued, String values, int declared) {}

@@ -1,0 +1,19 @@
+package org.ibrasnn.core.task;
+
+import java.util.Optional;
+
+/** One kind of problem a network solves: the head it needs, and how its outputs are decoded and scored. */
+public interface Task {
+
+    /** The registry name, recorded in model files (e.g. {@code classify}). */
+    String name();
+
+    /** The name of the primary metric, as printed and as its key in JSON outputs. */
+    String metricName();
+
+    /** Why the network's end does not suit this task, or empty when it does. */
+    Optional<String> headProblem(Head head);
+
+    /** A fresh evaluator for the outputs of {@code count} items. */
+    Evaluator evaluator(int count);
+}
