@@ -65,6 +65,18 @@ class CommandErrorsTest {
     }
 
     @Test
+    void trainRefusesARunDirectoryThatHoldsARunAndNamesTheFlags() throws Exception {
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        Path model = Files.writeString(run.resolve("model.safetensors"), "finished");
+        CliRun o = train();
+        assertEquals(2, o.code(), o.err());
+        assertTrue(o.err().contains("--out: run directory " + run + " already holds a training run")
+                && o.err().contains("--resume"), o.err());
+        assertEquals("finished", Files.readString(model), "the finished model is left alone");
+    }
+
+    @Test
     void energyNeedsExactlyOneSource() {
         CliRun neither = run("energy", "--arch", "resnet18-cifar", "--input", "3x32x32");
         assertEquals(2, neither.code(), neither.err());

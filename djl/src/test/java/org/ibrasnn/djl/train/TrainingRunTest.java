@@ -111,7 +111,9 @@ class TrainingRunTest {
         TrainingRun.execute(plan(out, false, recipe.withEpochs(1)), TrainingListener.NONE);
         IllegalArgumentException overwrite = assertThrows(IllegalArgumentException.class,
                 () -> TrainingRun.checkOutput(out, false));
-        assertTrue(overwrite.getMessage().contains("--resume"), overwrite.getMessage());
+        assertTrue(overwrite.getMessage().contains(out + " already holds a training run; resume it"),
+                overwrite.getMessage());
+        assertFalse(overwrite.getMessage().contains("--"), "library messages name no flags: " + overwrite.getMessage());
         IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class,
                 () -> TrainingRun.execute(plan(out, true, recipe.withSeed(99).withEpochs(1)), TrainingListener.NONE));
         assertTrue(mismatch.getMessage().contains("recipe"), mismatch.getMessage());
