@@ -40,7 +40,7 @@ public final class AnnConversion {
      */
     public static ModelFile calibrated(ModelFile ann, NeuronSpec target, Map<String, Double> levels, String how) {
         requireAnn(ann);
-        Streams streams = Streams.of(ann.spec().layers());
+        Streams streams = Streams.of(ann.spec().graph());
         Map<String, Integer> neurons = streams.neurons();
         if (!neurons.keySet().equals(levels.keySet())) {
             throw new IllegalArgumentException("calibration levels name " + levels.keySet()

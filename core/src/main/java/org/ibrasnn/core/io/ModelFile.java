@@ -24,7 +24,10 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
                         DatasetRecord data) {
 
     public static final String FORMAT = "ibra-snn";
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
+
+    /** Versions this build reads: 1 (a layer list, migrated to a graph on load) and 2 (a graph). */
+    public static final Set<String> READABLE = Set.of("1", VERSION);
     public static final Set<String> KINDS = Set.of("training", "inference");
 
     private static final Gson GSON = new Gson();
@@ -64,9 +67,9 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
         if (!FORMAT.equals(meta.get("format"))) {
             throw new ModelFormatException(file, "not an ibra-snn model file (format=" + meta.get("format") + ")");
         }
-        if (!VERSION.equals(meta.get("format_version"))) {
+        if (!READABLE.contains(meta.get("format_version"))) {
             throw new ModelFormatException(file, "format version " + meta.get("format_version")
-                    + " is not supported (this build reads version " + VERSION + ")");
+                    + " is not supported (this build reads versions 1 and " + VERSION + ")");
         }
         String kind = meta.get("kind");
         if (!KINDS.contains(kind)) {

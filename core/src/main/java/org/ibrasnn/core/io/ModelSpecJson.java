@@ -5,26 +5,24 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.List;
-import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.ActivationJson;
+import org.ibrasnn.core.model.Graph;
+import org.ibrasnn.core.model.JsonFields;
 import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.model.Node;
 import org.ibrasnn.core.model.Shape;
-import org.ibrasnn.core.neuron.Activation;
-import org.ibrasnn.core.neuron.ILifSpec;
-import org.ibrasnn.core.neuron.IbLifSpec;
-import org.ibrasnn.core.neuron.IbraLifSpec;
-import org.ibrasnn.core.neuron.LifSpec;
-import org.ibrasnn.core.neuron.Relu;
-import org.ibrasnn.core.neuron.ResetMode;
+import org.ibrasnn.core.model.ops.Ops;
 import org.ibrasnn.core.task.Task;
 import org.ibrasnn.core.task.Tasks;
 
 /**
- * JSON form of a {@link ModelSpec}, stored in model files: activations carry a {@code kind} and layers a
- * {@code type} discriminator. Reading re-runs every validation of the spec records; faults are
- * {@link IllegalArgumentException}s naming the field.
+ * JSON form of a {@link ModelSpec}, stored in model files: the network default activation carries a
+ * {@code kind}, each node a {@code name}, a {@code type} (looked up in {@link Ops}) and its {@code inputs},
+ * and {@code outputs} lists the output nodes. A spec of format version 1 ({@code layers} instead of
+ * {@code nodes}) is migrated by {@link LayerListMigration}. Reading re-runs every validation of the spec;
+ * faults are {@link IllegalArgumentException}s naming the field.
  */
 public final class ModelSpecJson {
 
@@ -43,8 +41,18 @@ public final class ModelSpecJson {
         if (spec.inputFrames() > 1) {
             o.addProperty("input_frames", spec.inputFrames());
         }
-        o.add("activation", activation(spec.activation()));
-        o.add("layers", layers(spec.layers()));
+        o.add("activation", ActivationJson.write(spec.activation()));
+        JsonArray nodes = new JsonArray();
+        for (Node n : spec.graph().nodes()) {
+            JsonObject node = new JsonObject();
+            node.addProperty("name", n.name());
+            node.addProperty("type", n.op().type());
+            node.add("inputs", strings(n.inputs()));
+            n.op().writeJson(node);
+            nodes.add(node);
+        }
+        o.add("nodes", nodes);
+        o.add("outputs", strings(spec.graph().outputs()));
         return o.toString();
     }
 
@@ -59,205 +67,57 @@ public final class ModelSpecJson {
         } catch (JsonParseException e) {
             throw new IllegalArgumentException("spec JSON is not valid JSON: " + e.getMessage(), e);
         }
-        Fields f = new Fields(o, "spec");
+        JsonFields f = new JsonFields(o, "spec");
         JsonArray input = f.array("input");
         if (input.size() != 3) {
             throw new IllegalArgumentException("spec: 'input' must be [channels, height, width]");
         }
-        Shape shape = new Shape(number(input.get(0), "spec.input").intValue(),
-                number(input.get(1), "spec.input").intValue(), number(input.get(2), "spec.input").intValue());
-        int frames = o.has("input_frames") ? number(o.get("input_frames"), "spec.input_frames").intValue() : 1;
-        Task task = o.has("task") ? Tasks.named(f.string("task")) : Tasks.DEFAULT;
+        Shape shape = new Shape(JsonFields.number(input.get(0), "spec.input").intValue(),
+                JsonFields.number(input.get(1), "spec.input").intValue(),
+                JsonFields.number(input.get(2), "spec.input").intValue());
+        int frames = f.integer("input_frames", 1);
+        Task task = f.has("task") ? Tasks.named(f.string("task")) : Tasks.DEFAULT;
+        Graph graph = f.has("nodes") ? graph(f) : LayerListMigration.graph(f.array("layers"));
         return new ModelSpec(f.string("arch"), shape, f.integer("classes"),
-                readActivation(f.object("activation")), readLayers(f.array("layers"), "spec.layers"), frames, task);
+                ActivationJson.read(f.object("activation")), graph, frames, task);
     }
 
-    private static JsonObject activation(Activation a) {
-        JsonObject o = new JsonObject();
-        o.addProperty("kind", a.kind());
-        switch (a) {
-            case Relu r -> { }
-            case LifSpec l -> {
-                o.addProperty("threshold", l.threshold());
-                o.addProperty("reset", l.reset().name());
-                o.addProperty("surrogate_alpha", l.surrogateAlpha());
+    private static Graph graph(JsonFields spec) {
+        JsonArray array = spec.array("nodes");
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = "spec.nodes[" + i + "]";
+            if (!array.get(i).isJsonObject()) {
+                throw new IllegalArgumentException(at + ": node is not a JSON object");
             }
-            case ILifSpec i -> o.addProperty("D", i.maxValue());
-            case IbLifSpec b -> o.addProperty("bits", b.bits());
-            case IbraLifSpec r -> {
-                o.addProperty("D", r.d());
-                o.addProperty("N", r.n());
+            JsonFields f = new JsonFields(array.get(i).getAsJsonObject(), at);
+            String name = f.string("name");
+            JsonFields named = new JsonFields(f.o(), at + " (" + name + ")");
+            try {
+                nodes.add(new Node(name, Ops.read(named.string("type"), named), strings(named, "inputs")));
+            } catch (IllegalArgumentException e) {
+                throw e.getMessage().startsWith(named.where()) ? e
+                        : new IllegalArgumentException(named.where() + ": " + e.getMessage(), e);
             }
         }
-        if (a instanceof org.ibrasnn.core.neuron.NeuronSpec n) {
-            o.addProperty("alpha", n.alpha());
-            o.addProperty("T", n.timesteps());
-        }
-        return o;
+        return new Graph(nodes, strings(spec, "outputs"));
     }
 
-    private static Activation readActivation(JsonObject o) {
-        Fields f = new Fields(o, "activation");
-        String kind = f.string("kind");
-        return switch (kind) {
-            case "ann" -> new Relu();
-            case "lif" -> new LifSpec(f.decimal("threshold"), reset(f.string("reset")), f.decimal("surrogate_alpha"),
-                    f.decimal("alpha"), f.integer("T"));
-            case "ilif" -> new ILifSpec(f.integer("D"), f.decimal("alpha"), f.integer("T"));
-            case "iblif" -> new IbLifSpec(f.integer("bits"), f.decimal("alpha"), f.integer("T"));
-            case "ibra" -> new IbraLifSpec(f.decimal("D"), f.integer("N"), f.decimal("alpha"), f.integer("T"));
-            default -> throw new IllegalArgumentException("activation: unknown kind '" + kind + "'");
-        };
-    }
-
-    private static ResetMode reset(String text) {
-        try {
-            return ResetMode.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("activation: unknown reset '" + text + "' (SOFT or HARD)", e);
-        }
-    }
-
-    private static JsonArray layers(List<Layer> layers) {
+    private static JsonArray strings(List<String> values) {
         JsonArray a = new JsonArray();
-        layers.forEach(l -> a.add(layer(l)));
+        values.forEach(a::add);
         return a;
     }
 
-    private static JsonObject layer(Layer layer) {
-        JsonObject o = new JsonObject();
-        switch (layer) {
-            case Layer.Conv c -> {
-                o.addProperty("type", "conv");
-                o.addProperty("name", c.name());
-                o.addProperty("in", c.inChannels());
-                o.addProperty("out", c.outChannels());
-                o.addProperty("kernel", c.kernel());
-                o.addProperty("stride", c.stride());
-                o.addProperty("padding", c.padding());
-                o.addProperty("bias", c.bias());
+    private static List<String> strings(JsonFields f, String key) {
+        JsonArray a = f.array(key);
+        List<String> out = new ArrayList<>();
+        for (JsonElement e : a) {
+            if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+                throw new IllegalArgumentException(f.where() + ": '" + key + "' must list node names, got " + e);
             }
-            case Layer.BatchNorm b -> {
-                o.addProperty("type", "batchnorm");
-                o.addProperty("name", b.name());
-                o.addProperty("channels", b.channels());
-                o.addProperty("eps", b.eps());
-            }
-            case Layer.Neuron n -> {
-                o.addProperty("type", "neuron");
-                o.addProperty("name", n.name());
-            }
-            case Layer.MaxPool p -> {
-                o.addProperty("type", "maxpool");
-                o.addProperty("kernel", p.kernel());
-                o.addProperty("stride", p.stride());
-                o.addProperty("padding", p.padding());
-            }
-            case Layer.GlobalAvgPool g -> o.addProperty("type", "global_avg_pool");
-            case Layer.Flatten f -> o.addProperty("type", "flatten");
-            case Layer.Linear l -> {
-                o.addProperty("type", "linear");
-                o.addProperty("name", l.name());
-                o.addProperty("in", l.inFeatures());
-                o.addProperty("out", l.outFeatures());
-                o.addProperty("bias", l.bias());
-            }
-            case Layer.Residual r -> {
-                o.addProperty("type", "residual");
-                o.addProperty("name", r.name());
-                o.addProperty("entry", r.entry().name());
-                o.add("body", layers(r.body()));
-                o.add("projection", layers(r.projection()));
-            }
-        }
-        return o;
-    }
-
-    private static List<Layer> readLayers(JsonArray array, String where) {
-        List<Layer> out = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            String at = where + "[" + i + "]";
-            if (!array.get(i).isJsonObject()) {
-                throw new IllegalArgumentException(at + ": layer is not a JSON object");
-            }
-            out.add(readLayer(new Fields(array.get(i).getAsJsonObject(), at), at));
+            out.add(e.getAsString());
         }
         return out;
-    }
-
-    private static Layer readLayer(Fields f, String at) {
-        String type = f.string("type");
-        return switch (type) {
-            case "conv" -> new Layer.Conv(f.string("name"), f.integer("in"), f.integer("out"), f.integer("kernel"),
-                    f.integer("stride"), f.integer("padding"), f.bool("bias"));
-            case "batchnorm" -> new Layer.BatchNorm(f.string("name"), f.integer("channels"), f.decimal("eps"));
-            case "neuron" -> new Layer.Neuron(f.string("name"));
-            case "maxpool" -> new Layer.MaxPool(f.integer("kernel"), f.integer("stride"), f.integer("padding"));
-            case "global_avg_pool" -> new Layer.GlobalAvgPool();
-            case "flatten" -> new Layer.Flatten();
-            case "linear" -> new Layer.Linear(f.string("name"), f.integer("in"), f.integer("out"), f.bool("bias"));
-            case "residual" -> new Layer.Residual(f.string("name"), new Layer.Neuron(f.string("entry")),
-                    readLayers(f.array("body"), at + ".body"), readLayers(f.array("projection"), at + ".projection"));
-            default -> throw new IllegalArgumentException(at + ": unknown layer type '" + type + "'");
-        };
-    }
-
-    private static Number number(JsonElement e, String where) {
-        if (!(e instanceof JsonPrimitive p) || !p.isNumber()) {
-            throw new IllegalArgumentException(where + ": expected a number, got " + e);
-        }
-        return p.getAsNumber();
-    }
-
-    /** Typed, named access to an object's fields with messages that say where a fault is. */
-    private record Fields(JsonObject o, String where) {
-
-        private JsonElement get(String key) {
-            JsonElement e = o.get(key);
-            if (e == null || e.isJsonNull()) {
-                throw new IllegalArgumentException(where + ": missing field '" + key + "'");
-            }
-            return e;
-        }
-
-        String string(String key) {
-            if (!(get(key) instanceof JsonPrimitive p) || !p.isString()) {
-                throw new IllegalArgumentException(where + ": field '" + key + "' must be a string");
-            }
-            return p.getAsString();
-        }
-
-        int integer(String key) {
-            double v = number(get(key), where + "." + key).doubleValue();
-            if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(where + ": field '" + key + "' must be an integer, got " + v);
-            }
-            return (int) v;
-        }
-
-        double decimal(String key) {
-            return number(get(key), where + "." + key).doubleValue();
-        }
-
-        boolean bool(String key) {
-            if (!(get(key) instanceof JsonPrimitive p) || !p.isBoolean()) {
-                throw new IllegalArgumentException(where + ": field '" + key + "' must be true or false");
-            }
-            return p.getAsBoolean();
-        }
-
-        JsonArray array(String key) {
-            if (!get(key).isJsonArray()) {
-                throw new IllegalArgumentException(where + ": field '" + key + "' must be an array");
-            }
-            return get(key).getAsJsonArray();
-        }
-
-        JsonObject object(String key) {
-            if (!get(key).isJsonObject()) {
-                throw new IllegalArgumentException(where + ": field '" + key + "' must be an object");
-            }
-            return get(key).getAsJsonObject();
-        }
     }
 }

@@ -2,53 +2,22 @@ package org.ibrasnn.core.io;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.Node;
 import org.ibrasnn.core.model.ModelSpec;
 
-/** The tensors a spec implies, by name and shape, in spec order. */
+/** The tensors a spec implies, by name and shape, in graph order. */
 public final class ModelTensors {
 
     private ModelTensors() {}
 
-    /** Name to shape of every tensor the spec's layers own (recursing into residual blocks). */
+    /** Name ({@code node.suffix}) to shape of every tensor the graph's nodes own. */
     public static Map<String, int[]> expected(ModelSpec spec) {
         Map<String, int[]> out = new LinkedHashMap<>();
-        collect(spec.layers(), out);
-        return out;
-    }
-
-    private static void collect(List<Layer> layers, Map<String, int[]> out) {
-        for (Layer layer : layers) {
-            switch (layer) {
-                case Layer.Conv c -> {
-                    out.put(c.name() + ".weight", new int[] {c.outChannels(), c.inChannels(), c.kernel(), c.kernel()});
-                    if (c.bias()) {
-                        out.put(c.name() + ".bias", new int[] {c.outChannels()});
-                    }
-                }
-                case Layer.BatchNorm b -> {
-                    for (String part : List.of("weight", "bias", "running_mean", "running_var")) {
-                        out.put(b.name() + "." + part, new int[] {b.channels()});
-                    }
-                }
-                case Layer.Linear l -> {
-                    out.put(l.name() + ".weight", new int[] {l.outFeatures(), l.inFeatures()});
-                    if (l.bias()) {
-                        out.put(l.name() + ".bias", new int[] {l.outFeatures()});
-                    }
-                }
-                case Layer.Residual r -> {
-                    collect(r.body(), out);
-                    collect(r.projection(), out);
-                }
-                case Layer.Neuron n -> { }
-                case Layer.MaxPool p -> { }
-                case Layer.GlobalAvgPool g -> { }
-                case Layer.Flatten f -> { }
-            }
+        for (Node n : spec.graph().nodes()) {
+            n.op().tensors().forEach((suffix, shape) -> out.put(n.name() + "." + suffix, shape));
         }
+        return out;
     }
 
     /** Fails naming the first tensor that is missing, extra or of the wrong shape. */

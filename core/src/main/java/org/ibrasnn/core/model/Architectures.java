@@ -1,10 +1,16 @@
 package org.ibrasnn.core.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.ibrasnn.core.model.ops.BatchNorm;
+import org.ibrasnn.core.model.ops.Conv;
+import org.ibrasnn.core.model.ops.Flatten;
+import org.ibrasnn.core.model.ops.GlobalAvgPool;
+import org.ibrasnn.core.model.ops.Linear;
+import org.ibrasnn.core.model.ops.MaxPool;
+import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.neuron.Activation;
 
 /**
@@ -43,77 +49,75 @@ public final class Architectures {
         return builder.apply(new Request(input, classes, activation));
     }
 
-    /** A stem: layers plus its output channel count. */
-    private record Stem(Function<Integer, List<Layer>> layers, int width) {}
+    /** A stem: appends its nodes for an input of the given channels; {@code width} is its output channel count. */
+    private record Stem(java.util.function.BiConsumer<GraphBuilder, Integer> nodes, int width) {}
 
     private static Stem cifarStem(int width) {
-        return new Stem(in -> List.of(new Layer.Conv("stem.conv", in, width, 3, 1, 1, false),
-                new Layer.BatchNorm("stem.bn", width, 1e-5)), width);
+        return new Stem((g, in) -> g.then("stem.conv", new Conv(in, width, 3, 1, 1, false))
+                .then("stem.bn", new BatchNorm(width, 1e-5)), width);
     }
 
     /** 3x3 conv, BN and 2x2 max-pooling on the membrane side: the cheap stem of resnet-tiny. */
     private static Stem pooledStem(int width) {
-        return new Stem(in -> List.of(new Layer.Conv("stem.conv", in, width, 3, 1, 1, false),
-                new Layer.BatchNorm("stem.bn", width, 1e-5), new Layer.MaxPool(2, 2, 0)), width);
+        return new Stem((g, in) -> g.then("stem.conv", new Conv(in, width, 3, 1, 1, false))
+                .then("stem.bn", new BatchNorm(width, 1e-5)).then(new MaxPool(2, 2, 0)), width);
     }
 
     private static Stem imagenetStem() {
-        return new Stem(in -> List.of(new Layer.Conv("stem.conv", in, 64, 7, 2, 3, false),
-                new Layer.BatchNorm("stem.bn", 64, 1e-5), new Layer.MaxPool(3, 2, 1)), 64);
+        return new Stem((g, in) -> g.then("stem.conv", new Conv(in, 64, 7, 2, 3, false))
+                .then("stem.bn", new BatchNorm(64, 1e-5)).then(new MaxPool(3, 2, 1)), 64);
     }
 
     private static ModelSpec resnet(String arch, Request r, Stem stem, int[] widths, int[] blocks) {
-        List<Layer> layers = new ArrayList<>(stem.layers().apply(r.input().channels()));
-        int in = stage(layers, stem.width(), widths, blocks);
-        head(layers, in, r.classes());
-        return new ModelSpec(arch, r.input(), r.classes(), r.activation(), layers);
+        GraphBuilder g = new GraphBuilder();
+        stem.nodes().accept(g, r.input().channels());
+        int in = stage(g, stem.width(), widths, blocks);
+        head(g, in, r.classes());
+        return new ModelSpec(arch, r.input(), r.classes(), r.activation(), g.build());
     }
 
     private static ModelSpec resnet19(Request r) {
-        List<Layer> layers = new ArrayList<>(cifarStem(128).layers().apply(r.input().channels()));
-        int in = stage(layers, 128, new int[] {128, 256, 512}, new int[] {3, 3, 2});
-        layers.add(new Layer.Neuron("head.neuron"));
-        layers.add(new Layer.GlobalAvgPool());
-        layers.add(new Layer.Linear("head.fc1", in, 256, true));
-        layers.add(new Layer.Neuron("head.fc1_neuron"));
-        layers.add(new Layer.Linear("head.fc", 256, r.classes(), true));
-        return new ModelSpec("resnet19-cifar", r.input(), r.classes(), r.activation(), layers);
+        GraphBuilder g = new GraphBuilder();
+        cifarStem(128).nodes().accept(g, r.input().channels());
+        int in = stage(g, 128, new int[] {128, 256, 512}, new int[] {3, 3, 2});
+        g.then("head.neuron", new Neuron()).then(new GlobalAvgPool())
+                .then("head.fc1", new Linear(in, 256, true))
+                .then("head.fc1_neuron", new Neuron())
+                .then("head.fc", new Linear(256, r.classes(), true));
+        return new ModelSpec("resnet19-cifar", r.input(), r.classes(), r.activation(), g.build());
     }
 
     /** Appends residual stages; the first block of every stage after the first halves the map. */
-    private static int stage(List<Layer> layers, int in, int[] widths, int[] blocks) {
+    private static int stage(GraphBuilder g, int in, int[] widths, int[] blocks) {
         for (int s = 0; s < widths.length; s++) {
             for (int b = 0; b < blocks[s]; b++) {
                 int stride = (s > 0 && b == 0) ? 2 : 1;
-                layers.add(block("layer" + (s + 1) + "." + b, in, widths[s], stride));
+                block(g, "layer" + (s + 1) + "." + b, in, widths[s], stride);
                 in = widths[s];
             }
         }
         return in;
     }
 
-    private static Layer.Residual block(String name, int in, int out, int stride) {
-        List<Layer> body = List.of(
-                new Layer.Conv(name + ".conv1", in, out, 3, stride, 1, false),
-                new Layer.BatchNorm(name + ".bn1", out, 1e-5),
-                new Layer.Neuron(name + ".neuron1"),
-                new Layer.Conv(name + ".conv2", out, out, 3, 1, 1, false),
-                new Layer.BatchNorm(name + ".bn2", out, 1e-5));
-        List<Layer> projection = (stride == 1 && in == out) ? List.of() : List.of(
-                new Layer.Conv(name + ".down.conv", in, out, 1, stride, 0, false),
-                new Layer.BatchNorm(name + ".down.bn", out, 1e-5));
-        return new Layer.Residual(name, new Layer.Neuron(name + ".neuron0"), body, projection);
+    private static void block(GraphBuilder g, String name, int in, int out, int stride) {
+        g.residual(name, name + ".neuron0", body -> body
+                        .then(name + ".conv1", new Conv(in, out, 3, stride, 1, false))
+                        .then(name + ".bn1", new BatchNorm(out, 1e-5))
+                        .then(name + ".neuron1", new Neuron())
+                        .then(name + ".conv2", new Conv(out, out, 3, 1, 1, false))
+                        .then(name + ".bn2", new BatchNorm(out, 1e-5)),
+                (stride == 1 && in == out) ? null : down -> down
+                        .then(name + ".down.conv", new Conv(in, out, 1, stride, 0, false))
+                        .then(name + ".down.bn", new BatchNorm(out, 1e-5)));
     }
 
-    private static void head(List<Layer> layers, int in, int classes) {
-        layers.add(new Layer.Neuron("head.neuron"));
-        layers.add(new Layer.GlobalAvgPool());
-        layers.add(new Layer.Linear("head.fc", in, classes, true));
+    private static void head(GraphBuilder g, int in, int classes) {
+        g.then("head.neuron", new Neuron()).then(new GlobalAvgPool()).then("head.fc", new Linear(in, classes, true));
     }
 
     private static ModelSpec vgg11(Request r) {
         int[] widths = {64, -1, 128, -1, 256, 256, -1, 512, 512, -1, 512, 512, -1};
-        List<Layer> layers = new ArrayList<>();
+        GraphBuilder g = new GraphBuilder();
         int in = r.input().channels();
         int conv = 0;
         for (int i = 0; i < widths.length; i++) {
@@ -121,16 +125,15 @@ public final class Architectures {
                 continue;
             }
             String name = "features." + conv++;
-            layers.add(new Layer.Conv(name + ".conv", in, widths[i], 3, 1, 1, false));
-            layers.add(new Layer.BatchNorm(name + ".bn", widths[i], 1e-5));
+            g.then(name + ".conv", new Conv(in, widths[i], 3, 1, 1, false));
+            g.then(name + ".bn", new BatchNorm(widths[i], 1e-5));
             if (i + 1 < widths.length && widths[i + 1] < 0) {
-                layers.add(new Layer.MaxPool(2, 2, 0));
+                g.then(new MaxPool(2, 2, 0));
             }
-            layers.add(new Layer.Neuron(name + ".neuron"));
+            g.then(name + ".neuron", new Neuron());
             in = widths[i];
         }
-        layers.add(new Layer.Flatten());
-        layers.add(new Layer.Linear("classifier.fc", in, r.classes(), true));
-        return new ModelSpec("vgg11-cifar", r.input(), r.classes(), r.activation(), layers);
+        g.then(new Flatten()).then("classifier.fc", new Linear(in, r.classes(), true));
+        return new ModelSpec("vgg11-cifar", r.input(), r.classes(), r.activation(), g.build());
     }
 }

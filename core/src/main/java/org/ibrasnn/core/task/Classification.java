@@ -28,7 +28,11 @@ public final class Classification implements Task {
     }
 
     @Override
-    public Optional<String> headProblem(Head head) {
+    public Optional<String> headProblem(List<Head> heads) {
+        if (heads.size() != 1) {
+            return Optional.of("classification needs one output, the network has " + heads.size());
+        }
+        Head head = heads.get(0);
         if (!head.realValued()) {
             return Optional.of("the network must end in real-valued logits (a linear layer), not " + head.values());
         }

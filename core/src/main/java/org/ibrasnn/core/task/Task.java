@@ -1,5 +1,6 @@
 package org.ibrasnn.core.task;
 
+import java.util.List;
 import java.util.Optional;
 
 /** One kind of problem a network solves: the head it needs, and how its outputs are decoded and scored. */
@@ -11,8 +12,8 @@ public interface Task {
     /** The name of the primary metric, as printed and as its key in JSON outputs. */
     String metricName();
 
-    /** Why the network's end does not suit this task, or empty when it does. */
-    Optional<String> headProblem(Head head);
+    /** Why the network's outputs (in graph order) do not suit this task, or empty when they do. */
+    Optional<String> headProblem(List<Head> heads);
 
     /** A fresh evaluator for the outputs of {@code count} items. */
     Evaluator evaluator(int count);

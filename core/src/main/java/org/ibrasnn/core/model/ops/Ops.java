@@ -1,0 +1,39 @@
+package org.ibrasnn.core.model.ops;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.ibrasnn.core.model.JsonFields;
+import org.ibrasnn.core.model.Op;
+
+/** The registry of ops by their JSON type: adding an op is its file and one line here. */
+public final class Ops {
+
+    private static final Map<String, Function<JsonFields, Op>> READERS = new TreeMap<>(Map.of(
+            Conv.TYPE, Conv::read,
+            BatchNorm.TYPE, BatchNorm::read,
+            Neuron.TYPE, Neuron::read,
+            Linear.TYPE, Linear::read,
+            MaxPool.TYPE, MaxPool::read,
+            GlobalAvgPool.TYPE, GlobalAvgPool::read,
+            Flatten.TYPE, Flatten::read,
+            Add.TYPE, Add::read));
+
+    private Ops() {}
+
+    /** The known types, sorted. */
+    public static List<String> types() {
+        return List.copyOf(READERS.keySet());
+    }
+
+    /** Reads the op of {@code type} from its fields, or fails naming the known types. */
+    public static Op read(String type, JsonFields fields) {
+        Function<JsonFields, Op> reader = READERS.get(type);
+        if (reader == null) {
+            throw new IllegalArgumentException(fields.where() + ": unknown op type '" + type + "'; known: "
+                    + String.join(", ", types()));
+        }
+        return reader.apply(fields);
+    }
+}
