@@ -1,36 +1,41 @@
 package org.ibrasnn.runtime;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.Tensor;
-import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.Graph;
 import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.model.Node;
+import org.ibrasnn.core.model.WeightedOp;
+import org.ibrasnn.core.model.ops.BatchNorm;
+import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.neuron.Activation;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
 import org.ibrasnn.core.neuron.LifSpec;
 import org.ibrasnn.core.neuron.Relu;
 
 /**
- * Turns a training model file into an inference one: every BatchNorm is folded into the conv before it
- * ({@code W' = W * g / sqrt(var + eps)}, {@code b' = (b - mean) * g / sqrt(var + eps) + beta}), and the
- * range alignment's 1/N is folded into every conv/linear that consumes neuron outputs ({@code W / N}), so
- * those layers receive integer counts and only accumulate. The inference spec is the training spec with
- * the BatchNorm layers removed and their convs given a bias.
+ * Turns a training model file into an inference one: every BatchNorm is folded into the weighted node it
+ * reads (its rule is {@link BatchNorm#foldInto}), which gains a bias, and the range alignment's 1/N is
+ * folded into every weighted node that consumes neuron outputs ({@code W / N}, N of the neurons it reads),
+ * so those nodes receive integer counts and only accumulate. The inference graph is the training graph
+ * without its BatchNorm nodes, their readers reading the weighted node instead.
  */
 public final class InferenceExport {
 
     private final ModelSpec spec;
     private final Map<String, Tensor> in;
     private final Map<String, Tensor> out = new LinkedHashMap<>();
-    private final int n;
+    /** Per node: N of the spikes its value carries (0: not spikes). */
+    private final Map<String, Integer> factors = new HashMap<>();
 
     private InferenceExport(ModelFile training) {
         this.spec = training.spec();
         this.in = training.tensors();
-        this.n = rangeFactor(spec.activation());
     }
 
     /** Folds a training model file into an inference model file. */
@@ -39,10 +44,10 @@ public final class InferenceExport {
             throw new IllegalArgumentException("expected a training model file, got kind '" + training.kind() + "'");
         }
         InferenceExport export = new InferenceExport(training);
-        List<Layer> layers = export.layers(training.spec().layers(), false);
-        ModelSpec folded = training.spec().withLayers(layers);
+        ModelSpec folded = training.spec().withGraph(export.graph());
         Map<String, String> provenance = new LinkedHashMap<>(training.provenance());
-        provenance.put("folded", "batchnorm into conv; range alignment 1/N (N=" + export.n + ") into spike-driven layers");
+        provenance.put("folded", "batchnorm into conv; range alignment 1/N (N=" + export.describeFactors()
+                + ") into spike-driven layers");
         return training.derive("inference", folded, provenance, export.out);
     }
 
@@ -55,83 +60,83 @@ public final class InferenceExport {
         };
     }
 
-    /** Folds a layer list; {@code spikes} says whether its first layer consumes neuron outputs. */
-    private List<Layer> layers(List<Layer> layers, boolean spikes) {
-        List<Layer> result = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            Layer next = i + 1 < layers.size() ? layers.get(i + 1) : null;
-            switch (layer) {
-                case Layer.Conv c -> {
-                    Layer.BatchNorm bn = next instanceof Layer.BatchNorm b ? b : null;
-                    result.add(conv(c, bn, spikes));
-                    if (bn != null) {
-                        i++;
-                    }
-                    spikes = false;
-                }
-                case Layer.Linear l -> {
-                    result.add(linear(l, spikes));
-                    spikes = false;
-                }
-                case Layer.BatchNorm b -> throw new IllegalArgumentException("batchnorm " + b.name()
-                        + " does not follow a conv; only conv + BN can be folded");
-                case Layer.Neuron n -> {
-                    result.add(n);
-                    spikes = true;
-                }
-                case Layer.Residual r -> {
-                    result.add(new Layer.Residual(r.name(), r.entry(), layers(r.body(), true),
-                            layers(r.projection(), true)));
-                    spikes = false;
-                }
-                case Layer.MaxPool p -> result.add(p);
-                case Layer.GlobalAvgPool g -> result.add(g);
-                case Layer.Flatten f -> result.add(f);
-            }
-        }
-        return result;
+    private String describeFactors() {
+        return spec.activations().stream().map(a -> String.valueOf(rangeFactor(a))).distinct()
+                .reduce((a, b) -> a + "/" + b).orElseThrow();
     }
 
-    private Layer conv(Layer.Conv c, Layer.BatchNorm bn, boolean consumesSpikes) {
-        float[] w = in.get(c.name() + ".weight").toArray();
-        float[] b = c.bias() ? in.get(c.name() + ".bias").toArray() : new float[c.outChannels()];
-        int perOut = w.length / c.outChannels();
-        if (bn != null) {
-            float[] gamma = in.get(bn.name() + ".weight").toArray();
-            float[] beta = in.get(bn.name() + ".bias").toArray();
-            float[] mean = in.get(bn.name() + ".running_mean").toArray();
-            float[] var = in.get(bn.name() + ".running_var").toArray();
-            for (int o = 0; o < c.outChannels(); o++) {
-                float scale = (float) (gamma[o] / Math.sqrt(var[o] + bn.eps()));
-                for (int k = 0; k < perOut; k++) {
-                    w[o * perOut + k] *= scale;
-                }
-                b[o] = (b[o] - mean[o]) * scale + beta[o];
+    private Graph graph() {
+        Graph g = spec.graph();
+        Map<String, String> renamed = new HashMap<>();
+        List<Node> nodes = new ArrayList<>();
+        factors.put(Graph.INPUT, 0);
+        for (Node n : g.nodes()) {
+            List<String> inputs = n.inputs().stream().map(i -> renamed.getOrDefault(i, i)).toList();
+            factors.put(n.name(), factor(n));
+            switch (n.op()) {
+                case BatchNorm bn -> renamed.put(n.name(), foldedInto(g, n));
+                case WeightedOp w -> nodes.add(new Node(n.name(), weighted(n, w, g), inputs));
+                default -> nodes.add(new Node(n.name(), n.op(), inputs));
             }
         }
-        alignRange(w, consumesSpikes);
-        out.put(c.name() + ".weight", Tensor.of(w, c.outChannels(), c.inChannels(), c.kernel(), c.kernel()));
-        out.put(c.name() + ".bias", Tensor.of(b, c.outChannels()));
-        return new Layer.Conv(c.name(), c.inChannels(), c.outChannels(), c.kernel(), c.stride(), c.padding(), true);
+        return new Graph(nodes, g.outputs().stream().map(o -> renamed.getOrDefault(o, o)).toList());
     }
 
-    private Layer linear(Layer.Linear l, boolean consumesSpikes) {
-        float[] w = in.get(l.name() + ".weight").toArray();
-        alignRange(w, consumesSpikes);
-        out.put(l.name() + ".weight", Tensor.of(w, l.outFeatures(), l.inFeatures()));
-        if (l.bias()) {
-            out.put(l.name() + ".bias", in.get(l.name() + ".bias"));
+    /** N of the spikes a node outputs: its own for a neuron, its inputs' (which must agree) for pass-through nodes. */
+    private int factor(Node n) {
+        if (n.op() instanceof Neuron) {
+            return rangeFactor(spec.activationOf(n));
         }
-        return l;
-    }
-
-    /** W / N: the consuming layer then takes the integer count S instead of S / N. */
-    private void alignRange(float[] w, boolean consumesSpikes) {
-        if (consumesSpikes && n != 1) {
-            for (int i = 0; i < w.length; i++) {
-                w[i] = w[i] / n;
+        if (n.op() instanceof WeightedOp || n.op() instanceof BatchNorm) {
+            return 0;
+        }
+        int f = factors.get(n.input());
+        for (String i : n.inputs()) {
+            if (factors.get(i) != f) {
+                throw new IllegalArgumentException(n.op().type() + " " + n.name()
+                        + " combines spikes of different range factors N; fold needs one N per input");
             }
         }
+        return f;
+    }
+
+    /**
+     * The weighted node's tensors with the BatchNorm that reads it folded in first (it then gains a bias)
+     * and 1/N applied after, as the arithmetic of training dictates.
+     */
+    private WeightedOp weighted(Node n, WeightedOp w, Graph g) {
+        float[] weight = in.get(n.name() + ".weight").toArray();
+        List<Node> readers = g.consumers(n.name());
+        Node norm = readers.size() == 1 && readers.get(0).op() instanceof BatchNorm ? readers.get(0) : null;
+        float[] bias = w.bias() ? in.get(n.name() + ".bias").toArray() : new float[w.outputs()];
+        if (norm != null) {
+            ((BatchNorm) norm.op()).foldInto(weight, bias, tensor(norm, "weight"), tensor(norm, "bias"),
+                    tensor(norm, "running_mean"), tensor(norm, "running_var"));
+        }
+        int f = factors.get(n.input());
+        if (f > 1) {
+            for (int i = 0; i < weight.length; i++) {
+                weight[i] = weight[i] / f;
+            }
+        }
+        out.put(n.name() + ".weight", Tensor.of(weight, w.tensors().get("weight")));
+        if (w.bias() || norm != null) {
+            out.put(n.name() + ".bias", Tensor.of(bias, w.outputs()));
+        }
+        return norm != null ? w.withBias() : w;
+    }
+
+    private float[] tensor(Node n, String suffix) {
+        return in.get(n.name() + "." + suffix).toArray();
+    }
+
+    /** Checks that a BatchNorm reads a weighted node read by nothing else (which folded it); returns that node. */
+    private static String foldedInto(Graph g, Node n) {
+        Node producer = n.input().equals(Graph.INPUT) ? null : g.node(n.input());
+        if (producer == null || !(producer.op() instanceof WeightedOp) || g.consumers(producer.name()).size() != 1) {
+            throw new IllegalArgumentException("batchnorm " + n.name() + " does not directly follow a conv or linear "
+                    + "read by nothing else; only such a BatchNorm can be folded");
+        }
+        return producer.name();
     }
 }
