@@ -127,13 +127,13 @@ class ModelFileTest {
 
     @Test
     void rejectsWrongFormatVersionKindAndSpec() throws IOException {
-        fails(edited("v2", m -> m.put("format_version", "2")), "format version 2", "version 1");
+        fails(edited("v3", m -> m.put("format_version", "3")), "format version 3", "versions 1 and 2");
         fails(edited("fmt", m -> m.put("format", "other")), "not an ibra-snn model");
         fails(edited("kind", m -> m.put("kind", "weights")), "unknown model kind 'weights'");
         fails(edited("nospec", m -> m.remove("spec")), "lacks 'spec'");
         fails(edited("badjson", m -> m.put("spec", "{")), "bad metadata");
         fails(edited("unknown-layer", m -> m.put("spec", m.get("spec").replace("\"type\":\"maxpool\"",
-                "\"type\":\"dropout\""))), "unknown layer type 'dropout'");
+                "\"type\":\"dropout\""))), "unknown op type 'dropout'", "known: add, batchnorm, conv");
         fails(edited("missing-field", m -> m.put("spec", m.get("spec").replace("\"kernel\":3,", ""))),
                 "missing field 'kernel'");
     }
