@@ -40,7 +40,8 @@ final class Engine {
         this.stepInput = spec.stepInput();
         this.steps = spec.steps();
         this.frames = spec.inputFrames() > 1;
-        this.step = new StepContext(program, steps, mode, splitImage, counting, probe);
+        this.step = new StepContext(program.stats(), program.stateSizes(), steps, mode, splitImage, counting,
+                probe);
         this.slots = new Value[program.nodes().size() + 1];
         this.counters = step.counters;
     }

@@ -1,5 +1,7 @@
 package org.ibrasnn.runtime;
 
+import java.util.Arrays;
+import java.util.List;
 import org.ibrasnn.runtime.SpikeRuntime.Mode;
 
 /**
@@ -25,16 +27,17 @@ final class StepContext {
         void accept(int stat, float[] input);
     }
 
-    StepContext(Compiler.Program program, int steps, Mode mode, boolean splitImage, boolean counting,
-                NeuronProbe probe) {
+    /** A context for {@code steps} timesteps with counters for {@code stats} and zeroed membranes of {@code stateSizes}. */
+    StepContext(List<Compiler.StatInfo> stats, List<Integer> stateSizes, int steps, Mode mode, boolean splitImage,
+                boolean counting, NeuronProbe probe) {
         this.mode = mode;
         this.splitImage = splitImage;
         this.counting = counting;
         this.probe = probe;
-        this.counters = new Counters(program.stats(), steps);
-        this.states = new float[program.stateSizes().size()][];
+        this.counters = new Counters(stats, steps);
+        this.states = new float[stateSizes.size()][];
         for (int i = 0; i < states.length; i++) {
-            states[i] = new float[program.stateSizes().get(i)];
+            states[i] = new float[stateSizes.get(i)];
         }
     }
 
@@ -46,7 +49,7 @@ final class StepContext {
     /** Zeroes the membranes for a new image. */
     void reset() {
         for (float[] s : states) {
-            java.util.Arrays.fill(s, 0f);
+            Arrays.fill(s, 0f);
         }
     }
 
