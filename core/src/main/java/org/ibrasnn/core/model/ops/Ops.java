@@ -18,7 +18,8 @@ public final class Ops {
             Map.entry(MaxPool.TYPE, MaxPool::read),
             Map.entry(GlobalAvgPool.TYPE, GlobalAvgPool::read),
             Map.entry(Flatten.TYPE, Flatten::read),
-            Map.entry(Add.TYPE, Add::read)));
+            Map.entry(Add.TYPE, Add::read),
+            Map.entry(Concat.TYPE, Concat::read)));
 
     private Ops() {}
 
