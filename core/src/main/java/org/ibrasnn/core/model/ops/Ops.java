@@ -19,7 +19,8 @@ public final class Ops {
             Map.entry(GlobalAvgPool.TYPE, GlobalAvgPool::read),
             Map.entry(Flatten.TYPE, Flatten::read),
             Map.entry(Add.TYPE, Add::read),
-            Map.entry(Concat.TYPE, Concat::read)));
+            Map.entry(Concat.TYPE, Concat::read),
+            Map.entry(Upsample.TYPE, Upsample::read)));
 
     private Ops() {}
 
