@@ -136,6 +136,13 @@ class ModelFileTest {
                 "\"type\":\"dropout\""))), "unknown op type 'dropout'", "known: ", "conv", "linear");
         fails(edited("missing-field", m -> m.put("spec", m.get("spec").replace("\"kernel\":3,", ""))),
                 "missing field 'kernel'");
+        fails(edited("fractional-input", m -> m.put("spec", m.get("spec").replace("\"input\":[1,28,28]",
+                "\"input\":[1,28.5,28]"))), "spec.input[1] must be a positive integer, got 28.5");
+        fails(edited("lenient-spec", m -> m.put("spec", m.get("spec").replace("\"arch\":", "arch:"))), "bad metadata",
+                "not valid JSON");
+        fails(edited("lenient-provenance", m -> m.put("provenance", "{seed: 1}")), "bad metadata");
+        fails(edited("forward-reference", m -> m.put("spec", m.get("spec").replace("\"inputs\":[\"input\"]",
+                "\"inputs\":[\"head.fc\"]"))), "stem.conv", "reads 'head.fc'", "earlier node");
     }
 
     @Test
