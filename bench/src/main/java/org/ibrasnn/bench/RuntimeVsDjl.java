@@ -8,7 +8,6 @@ import org.ibrasnn.core.data.FashionMnist;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.Tensor;
-import org.ibrasnn.core.model.Layer;
 import org.ibrasnn.djl.train.LoadedModel;
 import org.ibrasnn.runtime.InferenceExport;
 import org.ibrasnn.runtime.LayerReport;
@@ -68,8 +67,7 @@ public final class RuntimeVsDjl {
 
     /** The inference model with {@code delta} added to every bias except the classifier's. */
     private static ModelFile shifted(ModelFile folded, float delta) {
-        String classifier = folded.spec().layers().stream().filter(l -> l instanceof Layer.Linear)
-                .map(l -> ((Layer.Linear) l).name()).reduce((a, b) -> b).orElseThrow() + ".bias";
+        String classifier = folded.spec().graph().outputs().getFirst() + ".bias";
         Map<String, Tensor> tensors = new LinkedHashMap<>(folded.tensors());
         tensors.replaceAll((name, t) -> {
             if (!name.endsWith(".bias") || name.equals(classifier)) {

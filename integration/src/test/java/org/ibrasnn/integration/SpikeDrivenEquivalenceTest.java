@@ -15,7 +15,13 @@ import java.util.SplittableRandom;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.ModelTensors;
 import org.ibrasnn.core.io.Tensor;
-import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.GraphBuilder;
+import org.ibrasnn.core.model.ops.BatchNorm;
+import org.ibrasnn.core.model.ops.Conv;
+import org.ibrasnn.core.model.ops.GlobalAvgPool;
+import org.ibrasnn.core.model.ops.Linear;
+import org.ibrasnn.core.model.ops.MaxPool;
+import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.ILifSpec;
@@ -56,20 +62,18 @@ class SpikeDrivenEquivalenceTest {
     }
 
     private static ModelSpec network(NeuronSpec neuron) {
-        List<Layer> body = List.of(new Layer.Conv("b1.conv1", 4, 4, 3, 1, 1, false), new Layer.BatchNorm("b1.bn1", 4, EPS),
-                new Layer.Neuron("b1.n1"), new Layer.Conv("b1.conv2", 4, 4, 3, 1, 1, false),
-                new Layer.BatchNorm("b1.bn2", 4, EPS));
-        List<Layer> body2 = List.of(new Layer.Conv("b2.conv1", 4, 8, 3, 2, 1, false), new Layer.BatchNorm("b2.bn1", 8, EPS),
-                new Layer.Neuron("b2.n1"), new Layer.Conv("b2.conv2", 8, 8, 3, 1, 1, false),
-                new Layer.BatchNorm("b2.bn2", 8, EPS));
-        List<Layer> projection = List.of(new Layer.Conv("b2.down", 4, 8, 1, 2, 0, false),
-                new Layer.BatchNorm("b2.down_bn", 8, EPS));
-        return new ModelSpec("equivalence", new Shape(1, 8, 8), 3, neuron, List.of(
-                new Layer.Conv("stem", 1, 4, 3, 1, 1, false), new Layer.BatchNorm("stem_bn", 4, EPS),
-                new Layer.MaxPool(2, 2, 0),
-                new Layer.Residual("b1", new Layer.Neuron("b1.n0"), body, List.of()),
-                new Layer.Residual("b2", new Layer.Neuron("b2.n0"), body2, projection),
-                new Layer.Neuron("head"), new Layer.GlobalAvgPool(), new Layer.Linear("fc", 8, 3, true)));
+        GraphBuilder g = new GraphBuilder().then("stem", new Conv(1, 4, 3, 1, 1, false))
+                .then("stem_bn", new BatchNorm(4, EPS)).then(new MaxPool(2, 2, 0))
+                .residual("b1", "b1.n0", body -> body.then("b1.conv1", new Conv(4, 4, 3, 1, 1, false))
+                        .then("b1.bn1", new BatchNorm(4, EPS)).then("b1.n1", new Neuron())
+                        .then("b1.conv2", new Conv(4, 4, 3, 1, 1, false)).then("b1.bn2", new BatchNorm(4, EPS)), null)
+                .residual("b2", "b2.n0", body -> body.then("b2.conv1", new Conv(4, 8, 3, 2, 1, false))
+                        .then("b2.bn1", new BatchNorm(8, EPS)).then("b2.n1", new Neuron())
+                        .then("b2.conv2", new Conv(8, 8, 3, 1, 1, false)).then("b2.bn2", new BatchNorm(8, EPS)),
+                        down -> down.then("b2.down", new Conv(4, 8, 1, 2, 0, false))
+                                .then("b2.down_bn", new BatchNorm(8, EPS)))
+                .then("head", new Neuron()).then(new GlobalAvgPool()).then("fc", new Linear(8, 3, true));
+        return new ModelSpec("equivalence", new Shape(1, 8, 8), 3, neuron, g.build());
     }
 
     /** Dyadic tensors: weights k/64, BN gamma k/8 in [0.5, 2], beta k/16, mean k/16, var 1 - eps. */

@@ -18,7 +18,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.ibrasnn.core.io.SafeTensors;
 import org.ibrasnn.core.io.Tensor;
-import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.GraphBuilder;
+import org.ibrasnn.core.model.ops.BatchNorm;
+import org.ibrasnn.core.model.ops.Conv;
+import org.ibrasnn.core.model.ops.Flatten;
+import org.ibrasnn.core.model.ops.Linear;
+import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
@@ -57,9 +62,9 @@ class TorchParityTest {
     }
 
     private void compare(NeuronSpec neuron) throws Exception {
-        ModelSpec spec = new ModelSpec("parity", new Shape(2, 6, 6), 5, neuron, List.of(
-                new Layer.Conv("conv", 2, 3, 3, 1, 1, false), new Layer.BatchNorm("bn", 3, 1e-5),
-                new Layer.Neuron("spike"), new Layer.Flatten(), new Layer.Linear("fc", 3 * 36, 5, true)));
+        ModelSpec spec = new ModelSpec("parity", new Shape(2, 6, 6), 5, neuron, new GraphBuilder()
+                .then("conv", new Conv(2, 3, 3, 1, 1, false)).then("bn", new BatchNorm(3, 1e-5))
+                .then("spike", new Neuron()).then(new Flatten()).then("fc", new Linear(3 * 36, 5, true)).build());
         SplittableRandom random = new SplittableRandom(42);
         Map<String, Tensor> inputs = new LinkedHashMap<>();
         inputs.put("conv.weight", gaussian(random, 0.5, 3, 2, 3, 3));

@@ -1,144 +1,195 @@
 package org.ibrasnn.runtime;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.Tensor;
-import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.Graph;
 import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.model.Node;
 import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.model.ops.Neuron;
+import org.ibrasnn.core.neuron.Activation;
+import org.ibrasnn.core.neuron.NeuronSpec;
 
-/** Compiles an inference spec and its tensors into runtime nodes, inferring every shape on the way. */
+/**
+ * Compiles an inference spec and its tensors into a {@link Program}: one executor per node (from
+ * {@link OpExecutors}), the value slots each reads, the counted layers and the membrane states.
+ */
 final class Compiler {
 
+    /** Bins of the emitted-count histograms at most: one per count 0..D*N. */
+    static final int MAX_BINS = 1 << 13;
+
     private final Map<String, Tensor> tensors;
+    private final Activation network;
     private final List<StatInfo> stats = new ArrayList<>();
-    private int states;
-    private boolean pooled;
-    private int pooledArea = 1;
+    private final List<Integer> stateSizes = new ArrayList<>();
 
-    /** Name, kind and size of one counted layer. */
-    record StatInfo(String name, String kind, int neurons) {}
+    /**
+     * Name, kind and size of one counted layer (convs, linears and neurons, in graph order); a neuron layer's
+     * {@code slots} per step and {@code bins} of its count histogram (weight layers have none).
+     */
+    record StatInfo(String name, String kind, int neurons, int slots, int bins) {}
 
-    private Compiler(Map<String, Tensor> tensors) {
-        this.tensors = tensors;
+    /**
+     * The compiled program: the nodes in graph order, the slot each output is read from, the counted layers
+     * and the sizes of the membrane states. Slot 0 holds the step's input, slot {@code i + 1} node i's value.
+     */
+    record Program(List<CompiledNode> nodes, List<Integer> outputs, List<StatInfo> stats, List<Integer> stateSizes) {}
+
+    /** A node's executor, the slots of its inputs, and the slots no later node reads once it has run. */
+    static final class CompiledNode {
+        final String name;
+        final Executor executor;
+        final int[] inputs;
+        final int[] released;
+
+        CompiledNode(String name, Executor executor, int[] inputs, int[] released) {
+            this.name = name;
+            this.executor = executor;
+            this.inputs = inputs;
+            this.released = released;
+        }
     }
 
-    /** The compiled program: nodes, counted layers and the number of membrane states. */
-    record Program(List<Node> nodes, List<StatInfo> stats, int states, List<Integer> stateSizes) {}
+    /** A compiler for tensors whose neurons default to {@code network}'s activation. */
+    Compiler(Map<String, Tensor> tensors, Activation network) {
+        this.tensors = tensors;
+        this.network = network;
+    }
 
     static Program compile(ModelFile model) {
         if (!"inference".equals(model.kind())) {
-            throw new IllegalArgumentException("the runtime needs an inference model (ibra export), got kind '"
+            throw new IllegalArgumentException("the runtime needs an inference model (exported), got kind '"
                     + model.kind() + "'");
         }
-        Compiler c = new Compiler(model.tensors());
         ModelSpec spec = model.spec();
-        List<Integer> sizes = new ArrayList<>();
-        List<Node> nodes = c.sequence(spec.layers(), spec.stepInput(), sizes);
-        return new Program(nodes, List.copyOf(c.stats), c.states, List.copyOf(sizes));
-    }
-
-    private Shape shape;
-
-    private List<Node> sequence(List<Layer> layers, Shape input, List<Integer> sizes) {
-        shape = input;
-        List<Node> nodes = new ArrayList<>();
-        for (Layer layer : layers) {
-            nodes.add(node(layer, sizes));
-        }
-        return nodes;
-    }
-
-    private Node node(Layer layer, List<Integer> sizes) {
-        return switch (layer) {
-            case Layer.Conv c -> conv(c);
-            case Layer.Linear l -> linear(l);
-            case Layer.Neuron n -> neuron(n, sizes);
-            case Layer.MaxPool p -> {
-                Shape in = shape;
-                shape = p.outputShape(in);
-                yield new Node.MaxPool(in, shape, p.kernel(), p.stride(), p.padding());
-            }
-            case Layer.GlobalAvgPool g -> {
-                Shape in = shape;
-                pooled = true;
-                pooledArea = in.height() * in.width();
-                shape = Shape.flat(in.channels());
-                yield new Node.GlobalAvgPool(in);
-            }
-            case Layer.Flatten f -> {
-                shape = Shape.flat(shape.size());
-                yield new Node.Flatten();
-            }
-            case Layer.BatchNorm b -> throw new IllegalArgumentException("batchnorm " + b.name()
-                    + " in an inference model: export folds it into the conv");
-            case Layer.Residual r -> {
-                Shape in = shape;
-                Node.Neuron entry = neuron(r.entry(), sizes);
-                List<Node> body = sequence(r.body(), in, sizes);
-                Shape out = shape;
-                List<Node> projection = r.projection().isEmpty() ? List.of() : sequence(r.projection(), in, sizes);
-                shape = out;
-                yield new Node.Residual(entry, body, projection);
-            }
-        };
-    }
-
-    private Node.Neuron neuron(Layer.Neuron n, List<Integer> sizes) {
-        sizes.add(shape.size());
-        stats.add(new StatInfo(n.name(), "neuron", shape.size()));
-        return new Node.Neuron(stats.size() - 1, n.name(), states++, shape);
-    }
-
-    private Node conv(Layer.Conv c) {
-        ConvGeometry g = new ConvGeometry(c, shape, Runtime.getRuntime().availableProcessors());
-        float[] oihw = tensor(c.name() + ".weight").toArray();
-        float[] scatter = new float[oihw.length];
-        int k = c.kernel();
-        for (int o = 0; o < g.outC; o++) {
-            for (int i = 0; i < g.inC; i++) {
-                for (int ky = 0; ky < k; ky++) {
-                    for (int kx = 0; kx < k; kx++) {
-                        scatter[(i * k * k + g.weightIndex(ky, kx)) * g.outC + o] = oihw[((o * g.inC + i) * k + ky) * k + kx];
-                    }
-                }
+        Compiler c = new Compiler(model.tensors(), spec.activation());
+        Graph graph = spec.graph();
+        Graph.Analysis analysis = spec.analysis();
+        Map<String, Integer> slots = new HashMap<>();
+        Map<String, Integer> lastReader = new HashMap<>();
+        Map<String, Port> ports = new HashMap<>();
+        slots.put(Graph.INPUT, 0);
+        ports.put(Graph.INPUT, Port.real(spec.stepInput()));
+        for (int i = 0; i < graph.nodes().size(); i++) {
+            for (String in : graph.nodes().get(i).inputs()) {
+                lastReader.put(in, i);
             }
         }
-        shape = g.outputShape();
-        stats.add(new StatInfo(c.name(), "conv", shape.size()));
-        return new Node.Conv(stats.size() - 1, c.name(), g, new WeightArray(scatter), bias(c.name(), c.bias(), g.outC));
-    }
-
-    private Node linear(Layer.Linear l) {
-        float[] w = tensor(l.name() + ".weight").toArray();
-        int area = pooled ? pooledArea : 1;
-        float[] transposed = new float[w.length];
-        float[] pooledWeights = area == 1 ? transposed : new float[w.length];
-        for (int o = 0; o < l.outFeatures(); o++) {
-            for (int i = 0; i < l.inFeatures(); i++) {
-                transposed[i * l.outFeatures() + o] = w[o * l.inFeatures() + i];
-                pooledWeights[i * l.outFeatures() + o] = w[o * l.inFeatures() + i] / area;
+        List<CompiledNode> nodes = new ArrayList<>();
+        for (int i = 0; i < graph.nodes().size(); i++) {
+            Node n = graph.nodes().get(i);
+            List<Port> inputs = n.inputs().stream().map(ports::get).toList();
+            Executor e = c.executor(n, inputs, analysis.shapes().get(n.name()));
+            ports.put(n.name(), e.output());
+            slots.put(n.name(), i + 1);
+            int node = i;
+            int[] released = n.inputs().stream().distinct()
+                    .filter(in -> lastReader.get(in) == node && !graph.outputs().contains(in))
+                    .mapToInt(slots::get).toArray();
+            nodes.add(new CompiledNode(n.name(), e, n.inputs().stream().mapToInt(slots::get).toArray(), released));
+        }
+        for (String out : graph.outputs()) {
+            if (ports.get(out).isSpikes()) {
+                throw new IllegalArgumentException("output " + out + " carries spikes; the runtime outputs real values");
             }
         }
-        pooled = false;
-        pooledArea = 1;
-        shape = Shape.flat(l.outFeatures());
-        stats.add(new StatInfo(l.name(), "linear", l.outFeatures()));
-        return new Node.Linear(stats.size() - 1, l.name(), l.inFeatures(), l.outFeatures(), area,
-                new WeightArray(transposed), new WeightArray(pooledWeights), bias(l.name(), l.bias(), l.outFeatures()));
+        return new Program(List.copyOf(nodes), graph.outputs().stream().map(slots::get).toList(),
+                List.copyOf(c.stats), List.copyOf(c.stateSizes));
     }
 
-    private WeightArray bias(String name, boolean present, int size) {
-        return new WeightArray(present ? tensor(name + ".bias").toArray() : new float[size]);
-    }
-
-    private Tensor tensor(String name) {
-        Tensor t = tensors.get(name);
-        if (t == null) {
-            throw new IllegalArgumentException("inference model lacks tensor " + name);
+    /** Compiles one node reading values described by {@code inputs}; its output has shape {@code output}. */
+    Executor executor(Node node, List<Port> inputs, Shape output) {
+        try {
+            return OpExecutors.create(new Site(node, inputs, output));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(node.op().type() + " " + node.name() + ": " + e.getMessage(), e);
         }
-        return t;
+    }
+
+    /** The counted layers registered so far. */
+    List<StatInfo> stats() {
+        return List.copyOf(stats);
+    }
+
+    /** The sizes of the membrane states registered so far. */
+    List<Integer> stateSizes() {
+        return List.copyOf(stateSizes);
+    }
+
+    /** What an executor factory sees of the node it compiles, and where it registers counters and state. */
+    final class Site {
+
+        private final Node node;
+        private final List<Port> inputs;
+        private final Shape output;
+
+        private Site(Node node, List<Port> inputs, Shape output) {
+            this.node = node;
+            this.inputs = inputs;
+            this.output = output;
+        }
+
+        Node node() {
+            return node;
+        }
+
+        /** The ports of the node's inputs, in input order. */
+        List<Port> inputs() {
+            return inputs;
+        }
+
+        /** The port of a single-input node's input. */
+        Port input() {
+            return inputs.get(0);
+        }
+
+        /** The node's output shape. */
+        Shape output() {
+            return output;
+        }
+
+        /** The activation of a neuron node: its own, or the network's. */
+        Activation activation() {
+            return ((Neuron) node.op()).activation(network);
+        }
+
+        /** The node's tensor {@code name.suffix}, as floats. */
+        float[] tensor(String suffix) {
+            Tensor t = tensors.get(node.name() + "." + suffix);
+            if (t == null) {
+                throw new IllegalArgumentException("inference model lacks tensor " + node.name() + "." + suffix);
+            }
+            return t.toArray();
+        }
+
+        /** The node's bias, or zeros when it has none. */
+        float[] bias(boolean present, int size) {
+            return present ? tensor("bias") : new float[size];
+        }
+
+        /** Registers the node as a counted weight layer ({@code conv}, {@code linear}); returns its index. */
+        int weightStat(String kind) {
+            stats.add(new StatInfo(node.name(), kind, output.size(), 0, 0));
+            return stats.size() - 1;
+        }
+
+        /** Registers the node as a counted neuron layer of this activation; returns its index. */
+        int neuronStat(Activation activation) {
+            int slots = activation instanceof NeuronSpec n ? n.slotsPerStep() : 1;
+            int bins = activation instanceof NeuronSpec n ? (int) Math.min(MAX_BINS, n.maxCount() + 1L) : 1;
+            stats.add(new StatInfo(node.name(), "neuron", output.size(), slots, bins));
+            return stats.size() - 1;
+        }
+
+        /** Registers a membrane state of {@code size} floats, zeroed at each image; returns its index. */
+        int state(int size) {
+            stateSizes.add(size);
+            return stateSizes.size() - 1;
+        }
     }
 }

@@ -1,12 +1,14 @@
 package org.ibrasnn.runtime;
 
-import org.ibrasnn.core.model.Layer;
 import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.model.ops.Conv;
 
 /**
  * Sizes of one convolution and, per input position, its exact fan-out: the number of (output position,
- * output channel) pairs an input spike reaches, with stride, padding and borders taken into account.
- * The output rows can be split into bands that threads fill side by side for a single image.
+ * output channel) pairs an input spike reaches, with stride, padding and borders taken into account. With
+ * groups, an input channel reaches only the {@link #groupOut} output channels of its group, so the runs of
+ * output offsets are kept per group. The output rows can be split into bands that threads fill side by side
+ * for a single image.
  */
 final class ConvGeometry {
 
@@ -19,38 +21,49 @@ final class ConvGeometry {
     final int kernel;
     final int stride;
     final int padding;
+    /** Input channels of one group. */
+    final int groupIn;
+    /** Output channels of one group: those an input channel reaches, and the width of its weight slices. */
+    final int groupOut;
     private final int[] fanout;
-    private final int[][] taps;
-    private final int[][][] bandTaps;
+    /** Per group, per input position: the runs an event reaches. */
+    private final int[][][] taps;
+    private final int[][][][] bandTaps;
 
     /** {@code bands}: how many bands of output rows one image may be split into (at most one per row). */
-    ConvGeometry(Layer.Conv conv, Shape input, int bands) {
+    ConvGeometry(Conv conv, Shape input, int bands) {
         inC = input.channels();
         inH = input.height();
         inW = input.width();
-        outC = conv.outChannels();
+        outC = conv.out();
         kernel = conv.kernel();
         stride = conv.stride();
         padding = conv.padding();
-        Shape out = conv.outputShape(input);
+        groupIn = inC / conv.groups();
+        groupOut = outC / conv.groups();
+        Shape out = conv.outputShape(java.util.List.of(input));
         outH = out.height();
         outW = out.width();
         fanout = new int[inH * inW];
-        taps = new int[inH * inW][];
+        taps = new int[conv.groups()][inH * inW][];
         for (int y = 0; y < inH; y++) {
             for (int x = 0; x < inW; x++) {
-                fanout[y * inW + x] = reach(y, inH, outH) * reach(x, inW, outW) * outC;
-                taps[y * inW + x] = taps(y, x);
+                fanout[y * inW + x] = reach(y, inH, outH) * reach(x, inW, outW) * groupOut;
+                for (int group = 0; group < taps.length; group++) {
+                    taps[group][y * inW + x] = taps(y, x, group * groupOut);
+                }
             }
         }
-        bandTaps = new int[Math.max(1, Math.min(bands, outH))][][];
+        bandTaps = new int[Math.max(1, Math.min(bands, outH))][taps.length][][];
         for (int b = 0; b < bandTaps.length; b++) {
-            bandTaps[b] = band(bandRows(b), bandRows(b + 1));
+            for (int group = 0; group < taps.length; group++) {
+                bandTaps[b][group] = band(taps[group], bandRows(b), bandRows(b + 1));
+            }
         }
     }
 
-    /** Per input position, the runs of {@link #taps} that land in output rows {@code [from, to)}. */
-    private int[][] band(int from, int to) {
+    /** Per input position, the runs of {@code taps} that land in output rows {@code [from, to)}. */
+    private int[][] band(int[][] taps, int from, int to) {
         int[][] out = new int[taps.length][];
         int rowSize = outW * outC;
         for (int p = 0; p < taps.length; p++) {
@@ -70,12 +83,13 @@ final class ConvGeometry {
     }
 
     /**
-     * For input position (y, x): runs (output offset, weight offset, length) covering every kernel tap whose
-     * window covers it, as indexes into channel-last accumulators and {@link #weightIndex} ordered weight
-     * slices. With stride 1 the taps of one kernel row reach adjacent output columns and adjacent weight
-     * columns (the columns are stored mirrored), so they merge into one run of up to k x outC floats.
+     * For input position (y, x) and the group whose outputs start at channel {@code firstOut}: runs (output
+     * offset, weight offset, length) covering every kernel tap whose window covers it, as indexes into
+     * channel-last accumulators and {@link #weightIndex} ordered weight slices of {@link #groupOut} columns.
+     * Without groups, with stride 1, the taps of one kernel row reach adjacent output columns and adjacent
+     * weight columns (the columns are stored mirrored), so they merge into one run of up to k x outC floats.
      */
-    private int[] taps(int y, int x) {
+    private int[] taps(int y, int x, int firstOut) {
         int[] runs = new int[3 * kernel * kernel];
         int n = 0;
         for (int ky = 0; ky < kernel; ky++) {
@@ -88,14 +102,14 @@ final class ConvGeometry {
                 if (sx < 0 || sx % stride != 0 || sx / stride >= outW) {
                     continue;
                 }
-                int out = ((sy / stride) * outW + sx / stride) * outC;
-                int weight = weightIndex(ky, kx) * outC;
+                int out = ((sy / stride) * outW + sx / stride) * outC + firstOut;
+                int weight = weightIndex(ky, kx) * groupOut;
                 if (n > 0 && runs[n - 3] + runs[n - 1] == out && runs[n - 2] + runs[n - 1] == weight) {
-                    runs[n - 1] += outC;
+                    runs[n - 1] += groupOut;
                 } else {
                     runs[n++] = out;
                     runs[n++] = weight;
-                    runs[n++] = outC;
+                    runs[n++] = groupOut;
                 }
             }
         }
@@ -108,10 +122,11 @@ final class ConvGeometry {
     }
 
     /**
-     * Per flat input position, the (output offset, weight offset, length) runs an event there reaches: all
-     * of them, or with {@code split} only those in output-row band {@code band} of {@link #bands()}.
+     * Per group and flat input position, the (output offset, weight offset, length) runs an event there
+     * reaches: all of them, or with {@code split} only those in output-row band {@code band} of
+     * {@link #bands()}.
      */
-    int[][] taps(boolean split, int band) {
+    int[][][] taps(boolean split, int band) {
         return split ? bandTaps[band] : taps;
     }
 
@@ -144,7 +159,7 @@ final class ConvGeometry {
 
     /** Multiply-accumulates of one dense pass. */
     long denseMacs() {
-        return (long) outC * outH * outW * inC * kernel * kernel;
+        return (long) outC * outH * outW * groupIn * kernel * kernel;
     }
 
     Shape outputShape() {

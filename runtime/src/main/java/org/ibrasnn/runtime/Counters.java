@@ -1,5 +1,7 @@
 package org.ibrasnn.runtime;
 
+import java.util.List;
+
 /** Per-layer operation and spike counters of one engine thread; merged after a run. */
 final class Counters {
 
@@ -7,6 +9,7 @@ final class Counters {
     final long[] sops;
     final long[] events;
     final long[] neuronSteps;
+    /** Neuron layers: 1-bits emitted per slot of the layer's encoding. */
     final long[][] slotOnes;
     /** Weight layers: the literature's estimate, mean input count x dense MACs, summed per timestep. */
     final double[] literatureSops;
@@ -15,15 +18,39 @@ final class Counters {
     /** Weight layers: SOPs at each timestep. */
     final long[][] sopsByStep;
 
-    Counters(int layers, int slots, int bins, int steps) {
-        macs = new long[layers];
-        sops = new long[layers];
-        events = new long[layers];
-        neuronSteps = new long[layers];
-        slotOnes = new long[layers][slots];
-        literatureSops = new double[layers];
-        histograms = new long[layers][bins];
-        sopsByStep = new long[layers][steps];
+    Counters(List<Compiler.StatInfo> layers, int steps) {
+        int n = layers.size();
+        macs = new long[n];
+        sops = new long[n];
+        events = new long[n];
+        neuronSteps = new long[n];
+        slotOnes = new long[n][];
+        literatureSops = new double[n];
+        histograms = new long[n][];
+        sopsByStep = new long[n][steps];
+        for (int i = 0; i < n; i++) {
+            slotOnes[i] = new long[layers.get(i).slots()];
+            histograms[i] = new long[layers.get(i).bins()];
+        }
+    }
+
+    /**
+     * Counts one pass of weight layer {@code stat} at timestep {@code t}: its dense MACs when fed real values;
+     * when fed spikes, the input events, the exact SOPs and the literature's estimate.
+     */
+    void weighted(int stat, int t, Value in, long denseMacs, long inputEvents, long exactSops) {
+        if (in.isSpikes()) {
+            events[stat] += inputEvents;
+            sops[stat] += exactSops;
+            sopsByStep[stat][t] += exactSops;
+            long valueSum = 0;
+            for (int s : in.counts) {
+                valueSum += s;
+            }
+            literatureSops[stat] += (double) valueSum * denseMacs / in.counts.length;
+        } else {
+            macs[stat] += denseMacs;
+        }
     }
 
     void add(Counters other) {

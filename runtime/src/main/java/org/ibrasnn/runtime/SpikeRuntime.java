@@ -19,8 +19,8 @@ import org.ibrasnn.core.task.Evaluator;
 
 /**
  * The spike-driven runtime for an inference model file (see {@link InferenceExport}): pure Java, no DJL,
- * no native code. Batches run images in parallel, one engine per thread; a single image splits its
- * convolutions' output rows over the cores.
+ * no native code. The model's graph compiles to one executor per node; batches run images in parallel, one
+ * engine per thread; a single image splits its convolutions' bit-planes or output rows over the cores.
  */
 public final class SpikeRuntime {
 
@@ -56,6 +56,11 @@ public final class SpikeRuntime {
      */
     public float[] outputs(float[] image, Mode mode) {
         return new Engine(program, spec, mode, true, false).outputs(image);
+    }
+
+    /** As {@link #outputs}, with one array per output of the model's graph, in the graph's order. */
+    public float[][] allOutputs(float[] image, Mode mode) {
+        return new Engine(program, spec, mode, true, false).allOutputs(image);
     }
 
     /** Runs the first {@code limit} images ({@code <= 0}: all) on {@code threads} threads, scored by the task. */
@@ -99,8 +104,7 @@ public final class SpikeRuntime {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Counters total = new Counters(program.stats().size(), slots(), Engine.histogramBins(spec.activation()),
-                spec.steps());
+        Counters total = new Counters(program.stats(), spec.steps());
         perThread.forEach(total::add);
         return new RunReport(mode.name().toLowerCase(), count, evaluator.score(data::label), seconds,
                 spec.steps(), spec.steps() * slots(), layers(total), evaluator.predictions());
@@ -114,7 +118,7 @@ public final class SpikeRuntime {
             long steps = c.neuronSteps[i];
             boolean neuron = "neuron".equals(info.kind());
             out.add(new LayerReport(info.name(), info.kind(), c.macs[i], c.sops[i], c.literatureSops[i], c.events[i], spikes,
-                    neuron && steps > 0 ? (double) spikes / (steps * slots()) : 0,
+                    neuron && steps > 0 ? (double) spikes / (steps * info.slots()) : 0,
                     neuron && steps > 0 ? (double) spikes / steps : 0,
                     neuron ? Arrays.stream(c.slotOnes[i]).boxed().toList() : List.of(),
                     neuron ? Arrays.stream(c.histograms[i]).boxed().toList() : List.of(),
@@ -123,12 +127,13 @@ public final class SpikeRuntime {
         return out;
     }
 
+    /** Slots per timestep of the network's default activation. */
     private int slots() {
         return spec.activation() instanceof NeuronSpec n ? n.slotsPerStep() : 1;
     }
 
     /** A single-threaded engine that shows every neuron layer's input to {@code probe}. */
-    Engine probedEngine(Engine.NeuronProbe probe) {
+    Engine probedEngine(StepContext.NeuronProbe probe) {
         return new Engine(program, spec, Mode.DENSE, false, true, probe);
     }
 

@@ -13,9 +13,16 @@ import org.ibrasnn.core.convert.AnnConversion;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.ModelTensors;
 import org.ibrasnn.core.io.Tensor;
-import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.Graph;
+import org.ibrasnn.core.model.GraphBuilder;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.model.ops.BatchNorm;
+import org.ibrasnn.core.model.ops.Conv;
+import org.ibrasnn.core.model.ops.GlobalAvgPool;
+import org.ibrasnn.core.model.ops.Linear;
+import org.ibrasnn.core.model.ops.MaxPool;
+import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.core.neuron.LifSpec;
 import org.ibrasnn.core.neuron.NeuronSpec;
@@ -37,21 +44,24 @@ class ConversionTest {
     private static final int IMAGES = 12;
 
     private static ModelSpec network() {
-        List<Layer> body = List.of(new Layer.Conv("b1.conv1", 4, 4, 3, 1, 1, false), new Layer.BatchNorm("b1.bn1", 4, 1e-5),
-                new Layer.Neuron("b1.n1"), new Layer.Conv("b1.conv2", 4, 4, 3, 1, 1, false),
-                new Layer.BatchNorm("b1.bn2", 4, 1e-5));
-        List<Layer> body2 = List.of(new Layer.Conv("b2.conv1", 4, 8, 3, 2, 1, false), new Layer.BatchNorm("b2.bn1", 8, 1e-5),
-                new Layer.Neuron("b2.n1"), new Layer.Conv("b2.conv2", 8, 8, 3, 1, 1, false),
-                new Layer.BatchNorm("b2.bn2", 8, 1e-5));
-        List<Layer> projection = List.of(new Layer.Conv("b2.down", 4, 8, 1, 2, 0, false),
-                new Layer.BatchNorm("b2.down_bn", 8, 1e-5));
-        return new ModelSpec("conversion", new Shape(1, 8, 8), 3, new Relu(), List.of(
-                new Layer.Conv("stem", 1, 4, 3, 1, 1, true), new Layer.BatchNorm("stem_bn", 4, 1e-5),
-                new Layer.MaxPool(2, 2, 0),
-                new Layer.Residual("b1", new Layer.Neuron("b1.n0"), body, List.of()),
-                new Layer.Residual("b2", new Layer.Neuron("b2.n0"), body2, projection),
-                new Layer.Neuron("head"), new Layer.GlobalAvgPool(), new Layer.Linear("fc1", 8, 6, true),
-                new Layer.Neuron("fc1_n"), new Layer.Linear("fc", 6, 3, true)));
+        Graph graph = new GraphBuilder()
+                .then("stem", new Conv(1, 4, 3, 1, 1, true)).then("stem_bn", new BatchNorm(4, 1e-5))
+                .then("stem.maxpool", new MaxPool(2, 2, 0))
+                .residual("b1", "b1.n0", b -> b
+                        .then("b1.conv1", new Conv(4, 4, 3, 1, 1, false)).then("b1.bn1", new BatchNorm(4, 1e-5))
+                        .then("b1.n1", new Neuron())
+                        .then("b1.conv2", new Conv(4, 4, 3, 1, 1, false)).then("b1.bn2", new BatchNorm(4, 1e-5)),
+                        null)
+                .residual("b2", "b2.n0", b -> b
+                        .then("b2.conv1", new Conv(4, 8, 3, 2, 1, false)).then("b2.bn1", new BatchNorm(8, 1e-5))
+                        .then("b2.n1", new Neuron())
+                        .then("b2.conv2", new Conv(8, 8, 3, 1, 1, false)).then("b2.bn2", new BatchNorm(8, 1e-5)),
+                        p -> p.then("b2.down", new Conv(4, 8, 1, 2, 0, false))
+                                .then("b2.down_bn", new BatchNorm(8, 1e-5)))
+                .then("head", new Neuron()).then("head.gap", new GlobalAvgPool()).then("fc1", new Linear(8, 6, true))
+                .then("fc1_n", new Neuron()).then("fc", new Linear(6, 3, true))
+                .build();
+        return new ModelSpec("conversion", new Shape(1, 8, 8), 3, new Relu(), graph);
     }
 
     private static ModelFile ann(SplittableRandom random) {
@@ -145,9 +155,9 @@ class ConversionTest {
     @Test
     void levelsAreNearestRankPercentilesOfThePositiveInputs() {
         // A 1x1 conv with weight 1 hands the pixels to the neuron unchanged.
-        ModelSpec spec = new ModelSpec("probe", new Shape(1, 2, 2), 2, new Relu(), List.of(
-                new Layer.Conv("c", 1, 1, 1, 1, 0, false), new Layer.Neuron("n"), new Layer.GlobalAvgPool(),
-                new Layer.Linear("fc", 1, 2, true)));
+        ModelSpec spec = new ModelSpec("probe", new Shape(1, 2, 2), 2, new Relu(), new GraphBuilder()
+                .then("c", new Conv(1, 1, 1, 1, 0, false)).then("n", new Neuron()).then("gap", new GlobalAvgPool())
+                .then("fc", new Linear(1, 2, true)).build());
         ModelFile model = new ModelFile("training", spec, Map.of(), Map.of("c.weight", Tensor.of(new float[] {1}, 1, 1, 1, 1),
                 "fc.weight", Tensor.of(new float[] {1, -1}, 2, 1), "fc.bias", Tensor.of(new float[2], 2)));
         float[][] pixels = {{-1, 0.5f, 2, 3}, {4, -2, 1, 0}};

@@ -41,7 +41,7 @@ class NeuronFiringTest {
             int[][] counts = new int[steps][NEURONS];
             float[][] membranes = new float[steps][];
             for (int t = 0; t < steps; t++) {
-                Engine.fire(spec, currents[t], membrane, t, counts[t], 0, NEURONS);
+                NeuronExecutor.fire(spec, currents[t], membrane, t, counts[t], 0, NEURONS);
                 membranes[t] = membrane.clone();
             }
             for (int i = 0; i < NEURONS; i++) {

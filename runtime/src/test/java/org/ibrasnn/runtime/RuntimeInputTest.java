@@ -8,9 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.Tensor;
-import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.Graph;
+import org.ibrasnn.core.model.GraphBuilder;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.model.ops.BatchNorm;
+import org.ibrasnn.core.model.ops.Conv;
+import org.ibrasnn.core.model.ops.GlobalAvgPool;
+import org.ibrasnn.core.model.ops.Linear;
+import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +24,13 @@ import org.junit.jupiter.api.Test;
 class RuntimeInputTest {
 
     private static ModelFile model(String kind, boolean withBatchNorm) {
-        List<Layer> layers = withBatchNorm
-                ? List.of(new Layer.Conv("c", 1, 2, 3, 1, 1, false), new Layer.BatchNorm("bn", 2, 1e-5),
-                        new Layer.Neuron("n"), new Layer.GlobalAvgPool(), new Layer.Linear("fc", 2, 2, true))
-                : List.of(new Layer.Conv("c", 1, 2, 3, 1, 1, true), new Layer.Neuron("n"), new Layer.GlobalAvgPool(),
-                        new Layer.Linear("fc", 2, 2, true));
-        ModelSpec spec = new ModelSpec("small", new Shape(1, 4, 4), 2, IbraLifSpec.paperDefault(1), layers);
+        GraphBuilder b = new GraphBuilder().then("c", new Conv(1, 2, 3, 1, 1, !withBatchNorm));
+        if (withBatchNorm) {
+            b.then("bn", new BatchNorm(2, 1e-5));
+        }
+        Graph graph = b.then("n", new Neuron()).then("gap", new GlobalAvgPool()).then("fc", new Linear(2, 2, true))
+                .build();
+        ModelSpec spec = new ModelSpec("small", new Shape(1, 4, 4), 2, IbraLifSpec.paperDefault(1), graph);
         Map<String, Tensor> t = new LinkedHashMap<>();
         t.put("c.weight", Tensor.of(new float[18], 2, 1, 3, 3));
         if (withBatchNorm) {
@@ -59,7 +66,7 @@ class RuntimeInputTest {
     @Test
     void exportFoldsBatchNormAway() {
         ModelFile folded = InferenceExport.fold(model("training", true));
-        assertTrue(folded.spec().layers().stream().noneMatch(l -> l instanceof Layer.BatchNorm));
+        assertTrue(folded.spec().graph().nodes().stream().noneMatch(n -> n.op() instanceof BatchNorm));
         assertTrue(folded.tensors().containsKey("c.bias"));
         SpikeRuntime.of(folded).outputs(new float[16], SpikeRuntime.Mode.SPIKE_DRIVEN);
     }

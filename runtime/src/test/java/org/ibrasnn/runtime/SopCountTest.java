@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.Tensor;
-import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.GraphBuilder;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.model.ops.Conv;
+import org.ibrasnn.core.model.ops.Flatten;
+import org.ibrasnn.core.model.ops.Linear;
+import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.neuron.IbLifSpec;
 import org.ibrasnn.core.neuron.ILifSpec;
 import org.ibrasnn.core.neuron.NeuronSpec;
@@ -38,10 +42,10 @@ class SopCountTest {
     }
 
     private static RunReport run(NeuronSpec neuron) {
-        ModelSpec spec = new ModelSpec("hand", new Shape(1, 5, 5), 2, neuron, List.of(
-                new Layer.Conv("stem", 1, 1, 1, 1, 0, true), new Layer.Neuron("n1"),
-                new Layer.Conv("conv", 1, 2, 3, 2, 1, true), new Layer.Neuron("n2"), new Layer.Flatten(),
-                new Layer.Linear("fc", 18, 2, true)));
+        ModelSpec spec = new ModelSpec("hand", new Shape(1, 5, 5), 2, neuron, new GraphBuilder()
+                .then("stem", new Conv(1, 1, 1, 1, 0, true)).then("n1", new Neuron())
+                .then("conv", new Conv(1, 2, 3, 2, 1, true)).then("n2", new Neuron()).then("flat", new Flatten())
+                .then("fc", new Linear(18, 2, true)).build());
         Map<String, Tensor> t = new LinkedHashMap<>();
         t.put("stem.weight", Tensor.of(new float[] {1f}, 1, 1, 1, 1));
         t.put("stem.bias", Tensor.of(new float[] {0f}, 1));

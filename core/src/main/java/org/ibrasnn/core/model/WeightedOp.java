@@ -19,8 +19,7 @@ public interface WeightedOp extends Op {
     /** The rule every weighted op shares: it reads the image or spikes, and writes real values. */
     static Flow flow(String what, Flow in) {
         if (in == Flow.REAL) {
-            throw new IllegalArgumentException(what + " must consume neuron outputs (spike-driven), but gets "
-                    + "real values");
+            throw new IllegalArgumentException(what + " must consume neuron outputs (spike-driven), but gets REAL");
         }
         return Flow.REAL;
     }

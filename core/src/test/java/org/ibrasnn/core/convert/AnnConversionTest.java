@@ -47,7 +47,7 @@ class AnnConversionTest {
         IbraLifSpec target = IbraLifSpec.paperDefault(1);
         ModelFile snn = AnnConversion.plain(ann, target);
         assertEquals(target, snn.spec().activation());
-        assertEquals(ann.spec().layers(), snn.spec().layers());
+        assertEquals(ann.spec().graph(), snn.spec().graph());
         assertEquals("training", snn.kind());
         for (var e : ann.tensors().entrySet()) {
             assertSame(e.getValue(), snn.tensors().get(e.getKey()), e.getKey());
@@ -72,7 +72,7 @@ class AnnConversionTest {
 
     @Test
     void identityShortcutsShareAStreamAndProjectionsStartANewOne() {
-        Streams s = Streams.of(model("resnet-tiny", new Relu(), 1f).spec().layers());
+        Streams s = Streams.of(model("resnet-tiny", new Relu(), 1f).spec().graph());
         Map<String, Integer> n = s.neurons();
         assertEquals(List.of("layer1.0.neuron0", "layer1.0.neuron1", "layer2.0.neuron0", "layer2.0.neuron1",
                 "head.neuron"), List.copyOf(n.keySet()));

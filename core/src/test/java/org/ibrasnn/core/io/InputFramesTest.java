@@ -49,7 +49,7 @@ class InputFramesTest {
         assertTrue(e.getMessage().contains("needs T=4, got T=10"), e.getMessage());
         ModelSpec spec = events(4, LifSpec.of(4));
         e = assertThrows(IllegalArgumentException.class, () -> new ModelSpec(spec.arch(), new Shape(6, 34, 34), 10,
-                spec.activation(), spec.layers(), 4));
+                spec.activation(), spec.graph(), 4, spec.task()));
         assertTrue(e.getMessage().contains("4 input frames do not divide"), e.getMessage());
     }
 }

@@ -5,22 +5,38 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.ibrasnn.core.model.ops.Add;
+import org.ibrasnn.core.model.ops.BatchNorm;
+import org.ibrasnn.core.model.ops.Conv;
+import org.ibrasnn.core.model.ops.Flatten;
+import org.ibrasnn.core.model.ops.GlobalAvgPool;
+import org.ibrasnn.core.model.ops.Linear;
+import org.ibrasnn.core.model.ops.MaxPool;
+import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.ibrasnn.core.neuron.LifSpec;
 import org.ibrasnn.core.neuron.Relu;
 import org.junit.jupiter.api.Test;
 
-/** The spec's shape inference and its spike-driven rules, and the architecture catalogue. */
+/** The spec's shape inference and its spike-driven rules on the graph, and the architecture catalogue. */
 class ModelSpecTest {
 
     private static final Shape MNIST = new Shape(1, 28, 28);
 
-    private static Layer.Conv conv(String name, int in, int out) {
-        return new Layer.Conv(name, in, out, 3, 1, 1, false);
+    private static Conv conv(int in, int out) {
+        return new Conv(in, out, 3, 1, 1, false);
     }
 
-    private static void rejects(List<Layer> layers, String... words) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ModelSpec("t", MNIST, 10, IbraLifSpec.paperDefault(1), layers));
+    private static ModelSpec spec(Consumer<GraphBuilder> nodes) {
+        GraphBuilder g = new GraphBuilder();
+        nodes.accept(g);
+        return new ModelSpec("t", MNIST, 10, IbraLifSpec.paperDefault(1), g.build());
+    }
+
+    private static void rejects(Consumer<GraphBuilder> nodes, String... words) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> spec(nodes));
         for (String w : words) {
             assertTrue(e.getMessage().contains(w), "'" + e.getMessage() + "' should mention " + w);
         }
@@ -28,35 +44,87 @@ class ModelSpecTest {
 
     @Test
     void acceptsASpikeDrivenStack() {
-        ModelSpec spec = new ModelSpec("t", MNIST, 10, new Relu(), List.of(conv("c1", 1, 4),
-                new Layer.BatchNorm("b1", 4, 1e-5), new Layer.MaxPool(2, 2, 0), new Layer.Neuron("n1"),
-                conv("c2", 4, 8), new Layer.Neuron("n2"), new Layer.Flatten(), new Layer.Linear("fc", 8 * 14 * 14, 10, true)));
-        assertEquals(8, spec.layers().size());
+        ModelSpec spec = new ModelSpec("t", MNIST, 10, new Relu(), new GraphBuilder().then("c1", conv(1, 4))
+                .then("b1", new BatchNorm(4, 1e-5)).then(new MaxPool(2, 2, 0)).then("n1", new Neuron())
+                .then("c2", conv(4, 8)).then("n2", new Neuron()).then(new Flatten())
+                .then("fc", new Linear(8 * 14 * 14, 10, true)).build());
+        assertEquals(8, spec.graph().nodes().size());
         assertEquals(Shape.flat(10), new Shape(spec.classes(), 1, 1));
+        assertEquals(List.of("c1", "b1", "maxpool", "n1", "c2", "n2", "flatten", "fc"),
+                spec.graph().nodes().stream().map(Node::name).toList());
+        assertEquals(new Shape(8, 14, 14), spec.analysis().shapes().get("n2"));
+        assertEquals(Flow.SPIKES, spec.analysis().flows().get("flatten"));
     }
 
     @Test
     void everyLaterConvMustConsumeSpikes() {
-        rejects(List.of(conv("c1", 1, 4), conv("c2", 4, 4), new Layer.Neuron("n"), new Layer.GlobalAvgPool(),
-                new Layer.Linear("fc", 4, 10, true)), "c2", "spike-driven");
+        rejects(g -> g.then("c1", conv(1, 4)).then("c2", conv(4, 4)).then("n", new Neuron())
+                .then(new GlobalAvgPool()).then("fc", new Linear(4, 10, true)), "c2", "spike-driven");
+    }
+
+    @Test
+    void onlyOneConvSeesTheImage() {
+        rejects(g -> g.then("c1", conv(1, 4)).node("c2", conv(1, 4), List.of(Graph.INPUT))
+                .node("sum", new Add(), List.of("c1", "c2")).then("n", new Neuron()).then(new GlobalAvgPool())
+                .then("fc", new Linear(4, 10, true)), "c2", "only the first conv/linear may see the image", "c1");
     }
 
     @Test
     void maxPoolingOnlyOnMembraneValues() {
-        rejects(List.of(conv("c1", 1, 4), new Layer.Neuron("n"), new Layer.MaxPool(2, 2, 0), new Layer.GlobalAvgPool(),
-                new Layer.Linear("fc", 4, 10, true)), "max-pooling", "SPIKES");
+        rejects(g -> g.then("c1", conv(1, 4)).then("n", new Neuron()).then(new MaxPool(2, 2, 0))
+                .then(new GlobalAvgPool()).then("fc", new Linear(4, 10, true)), "max-pooling", "SPIKES");
     }
 
     @Test
-    void shapesAndNamesAreChecked() {
-        rejects(List.of(conv("c1", 3, 4), new Layer.Neuron("n"), new Layer.GlobalAvgPool(),
-                new Layer.Linear("fc", 4, 10, true)), "c1", "3 input channels");
-        rejects(List.of(conv("c1", 1, 4), new Layer.Neuron("c1"), new Layer.GlobalAvgPool(),
-                new Layer.Linear("fc", 4, 10, true)), "duplicate", "c1");
-        rejects(List.of(conv("c1", 1, 4), new Layer.Neuron("n"), new Layer.GlobalAvgPool(),
-                new Layer.Linear("fc", 4, 7, true)), "outputs 7x1x1", "10 class");
-        rejects(List.of(conv("c1", 1, 4), new Layer.Neuron("n"), new Layer.GlobalAvgPool()), "real-valued logits");
-        assertThrows(IllegalArgumentException.class, () -> new Layer.Conv("bad name", 1, 1, 3, 1, 1, false));
+    void additionsOnlyOfMembraneValuesOfOneShape() {
+        rejects(g -> g.then("c1", conv(1, 4)).then("n", new Neuron()).then("c2", conv(4, 4))
+                .node("sum", new Add(), List.of("c2", "n")).then("n2", new Neuron()).then(new GlobalAvgPool())
+                .then("fc", new Linear(4, 10, true)), "add sum", "SPIKES");
+        rejects(g -> g.then("c1", conv(1, 4)).then("n", new Neuron()).then("c2", new Conv(4, 4, 3, 2, 1, false))
+                .node("sum", new Add(), List.of("c2", "c1")).then("n2", new Neuron()).then(new GlobalAvgPool())
+                .then("fc", new Linear(4, 10, true)), "add sum", "differ in shape");
+    }
+
+    @Test
+    void shapesNamesAndReferencesAreChecked() {
+        rejects(g -> g.then("c1", conv(3, 4)).then("n", new Neuron()).then(new GlobalAvgPool())
+                .then("fc", new Linear(4, 10, true)), "c1", "3 input channels");
+        rejects(g -> g.then("c1", conv(1, 4)).then("c1", new Neuron()).then(new GlobalAvgPool())
+                .then("fc", new Linear(4, 10, true)), "duplicate", "c1");
+        rejects(g -> g.then("c1", conv(1, 4)).then("n", new Neuron()).then(new GlobalAvgPool())
+                .then("fc", new Linear(4, 7, true)), "outputs 7x1x1", "10 class");
+        rejects(g -> g.then("c1", conv(1, 4)).then("n", new Neuron()).then(new GlobalAvgPool()), "real-valued logits");
+        rejects(g -> g.then("c1", conv(1, 4)).node("n", new Neuron(), List.of("later")), "n", "later", "earlier node");
+        rejects(g -> g.then("c1", conv(1, 4)).then("n", new Neuron()).then("spare", conv(4, 4)).node("gap",
+                new GlobalAvgPool(), List.of("n")).then("fc", new Linear(4, 10, true)), "spare", "feeds no output");
+        rejects(g -> g.then("c1", conv(1, 4)).node("sum", new Add(), List.of("c1")), "sum", "two or more inputs");
+        assertThrows(IllegalArgumentException.class, () -> new Node("bad name", conv(1, 1), List.of(Graph.INPUT)));
+        assertThrows(IllegalArgumentException.class, () -> new Node(Graph.INPUT, conv(1, 1), List.of(Graph.INPUT)));
+        assertThrows(IllegalArgumentException.class, () -> new Conv(6, 4, 3, 1, 1, 4, false));
+    }
+
+    @Test
+    void neuronsMaySetTheirOwnActivationButNotTheirOwnTimesteps() {
+        ModelSpec mixed = spec(g -> g.then("c1", conv(1, 4)).then("n", new Neuron(Optional.of(new Relu())))
+                .then("c2", conv(4, 4)).then("n2", new Neuron()).then(new GlobalAvgPool())
+                .then("fc", new Linear(4, 10, true)));
+        assertEquals(new Relu(), mixed.activationOf(mixed.graph().node("n")));
+        assertEquals(IbraLifSpec.paperDefault(1), mixed.activationOf(mixed.graph().node("n2")));
+        assertEquals(2, mixed.activations().size());
+        assertEquals(1, mixed.withActivation(new Relu()).activations().size(), "the twin drops per-node settings");
+        rejects(g -> g.then("c1", conv(1, 4)).then("n", new Neuron(Optional.of(LifSpec.of(4))))
+                .then(new GlobalAvgPool()).then("fc", new Linear(4, 10, true)), "neuron n runs T=4", "T=1");
+    }
+
+    @Test
+    void residualBlocksAreANeuronTwoChainsAndAnAdd() {
+        ModelSpec tiny = Architectures.build("resnet-tiny", MNIST, 10, IbraLifSpec.paperDefault(1));
+        Node add = tiny.graph().node("layer2.0");
+        assertEquals(new Add(), add.op());
+        assertEquals(List.of("layer2.0.bn2", "layer2.0.down.bn"), add.inputs());
+        assertEquals(List.of("layer1.0.bn2", "stem.maxpool"), tiny.graph().node("layer1.0").inputs());
+        assertEquals(List.of("layer1.0"), tiny.graph().node("layer2.0.neuron0").inputs());
+        assertEquals(List.of("layer2.0.neuron0"), tiny.graph().node("layer2.0.down.conv").inputs());
     }
 
     @Test
@@ -65,8 +133,11 @@ class ModelSpecTest {
                 "resnet34-imagenet", "vgg11-cifar"), Architectures.names());
         assertEquals(10, Architectures.build("resnet18-cifar", new Shape(3, 32, 32), 10, new Relu()).classes());
         ModelSpec wide = Architectures.build("resnet-wide", MNIST, 10, new Relu());
-        assertEquals(new Layer.Linear("head.fc", 128, 10, true), wide.layers().getLast());
-        assertEquals(new Layer.Conv("stem.conv", 1, 64, 3, 1, 1, false), wide.layers().getFirst());
+        assertEquals(new Node("head.fc", new Linear(128, 10, true), List.of("head.global_avg_pool")),
+                wide.graph().nodes().getLast());
+        assertEquals(new Node("stem.conv", new Conv(1, 64, 3, 1, 1, false), List.of(Graph.INPUT)),
+                wide.graph().nodes().getFirst());
+        assertEquals(List.of("head.fc"), wide.graph().outputs());
         assertEquals(1000, Architectures.build("resnet34-imagenet", new Shape(3, 224, 224), 1000, new Relu()).classes());
         assertEquals(100, Architectures.build("resnet19-cifar", new Shape(3, 32, 32), 100, new Relu()).classes());
         assertEquals(10, Architectures.build("vgg11-cifar", new Shape(3, 32, 32), 10, new Relu()).classes());

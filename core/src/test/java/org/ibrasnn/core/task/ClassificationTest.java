@@ -43,22 +43,22 @@ class ClassificationTest {
 
     @Test
     void acceptsRealLogitsOfTheDeclaredWidth() {
-        assertTrue(task.headProblem(new Head(Shape.flat(10), true, "REAL", 10)).isEmpty());
+        assertTrue(task.headProblem(List.of(new Head(Shape.flat(10), true, "REAL", 10))).isEmpty());
     }
 
     @Test
     void refusesSpikesAtTheEnd() {
         assertEquals("the network must end in real-valued logits (a linear layer), not SPIKES",
-                task.headProblem(new Head(Shape.flat(10), false, "SPIKES", 10)).orElseThrow());
+                task.headProblem(List.of(new Head(Shape.flat(10), false, "SPIKES", 10))).orElseThrow());
     }
 
     @Test
     void refusesAnotherWidthOrAMap() {
         assertEquals("network outputs " + Shape.flat(8) + " but 10 class logits were declared",
-                task.headProblem(new Head(Shape.flat(8), true, "REAL", 10)).orElseThrow());
+                task.headProblem(List.of(new Head(Shape.flat(8), true, "REAL", 10))).orElseThrow());
         Shape map = new Shape(10, 2, 2);
         assertEquals("network outputs " + map + " but 10 class logits were declared",
-                task.headProblem(new Head(map, true, "REAL", 10)).orElseThrow());
+                task.headProblem(List.of(new Head(map, true, "REAL", 10))).orElseThrow());
     }
 
     @Test

@@ -35,7 +35,7 @@ class TasksTest {
                 return "probe";
             }
 
-            public Optional<String> headProblem(Head head) {
+            public Optional<String> headProblem(java.util.List<Head> heads) {
                 return Optional.empty();
             }
 

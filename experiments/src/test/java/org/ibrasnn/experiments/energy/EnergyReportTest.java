@@ -6,7 +6,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
 import org.ibrasnn.core.energy.EnergyModel;
-import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.GraphBuilder;
+import org.ibrasnn.core.model.ops.Conv;
+import org.ibrasnn.core.model.ops.GlobalAvgPool;
+import org.ibrasnn.core.model.ops.Linear;
+import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.IbraLifSpec;
@@ -27,8 +31,8 @@ class EnergyReportTest {
     private static final double PJ = 1e-9;
 
     private static final ModelSpec SNN = new ModelSpec("tiny", new Shape(1, 4, 4), 3, IbraLifSpec.paperDefault(1),
-            List.of(new Layer.Conv("stem", 1, 2, 3, 1, 1, false), new Layer.Neuron("n"), new Layer.GlobalAvgPool(),
-                    new Layer.Linear("fc", 2, 3, true)));
+            new GraphBuilder().then("stem", new Conv(1, 2, 3, 1, 1, false)).then("n", new Neuron())
+                    .then(new GlobalAvgPool()).then("fc", new Linear(2, 3, true)).build());
 
     /**
      * ANN: the conv makes 2 x 4 x 4 = 32 outputs of 1 x 3 x 3 = 9 MACs each, 288 MACs; the linear 2 x 3 = 6.

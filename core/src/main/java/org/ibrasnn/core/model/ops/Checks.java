@@ -22,8 +22,7 @@ final class Checks {
     /** Fails unless the flow is real (membrane-side) values. */
     static void real(String what, org.ibrasnn.core.model.Flow flow) {
         if (flow != org.ibrasnn.core.model.Flow.REAL) {
-            throw new IllegalArgumentException(what + " must sit on membrane-side (real) values, not on "
-                    + flow.name().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalArgumentException(what + " must sit on membrane-side (REAL) values, not on " + flow);
         }
     }
 }

@@ -56,8 +56,8 @@ public record Neuron(Optional<Activation> activation) implements org.ibrasnn.cor
     @Override
     public Flow outputFlow(List<Flow> inputs) {
         if (inputs.get(0) != Flow.REAL) {
-            throw new IllegalArgumentException("a neuron must follow a conv/linear/batchnorm (real values), not "
-                    + inputs.get(0).name().toLowerCase(java.util.Locale.ROOT));
+            throw new IllegalArgumentException("a neuron must follow a conv/linear/batchnorm (REAL values), not "
+                    + inputs.get(0));
         }
         return Flow.SPIKES;
     }
