@@ -20,7 +20,8 @@ public final class OpBlockFactories {
                     new MaxPoolBlockFactory(),
                     new GlobalAvgPoolBlockFactory(),
                     new FlattenBlockFactory(),
-                    new AddBlockFactory())
+                    new AddBlockFactory(),
+                    new ConcatBlockFactory())
             .collect(Collectors.toUnmodifiableMap(OpBlockFactory::op, Function.identity()));
 
     private OpBlockFactories() {}
