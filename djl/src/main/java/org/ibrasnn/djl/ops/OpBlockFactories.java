@@ -21,7 +21,8 @@ public final class OpBlockFactories {
                     new GlobalAvgPoolBlockFactory(),
                     new FlattenBlockFactory(),
                     new AddBlockFactory(),
-                    new ConcatBlockFactory())
+                    new ConcatBlockFactory(),
+                    new UpsampleBlockFactory())
             .collect(Collectors.toUnmodifiableMap(OpBlockFactory::op, Function.identity()));
 
     private OpBlockFactories() {}
