@@ -2,7 +2,7 @@
 """Checks an ibra-snn model file's test accuracy on Fashion-MNIST without ibra-snn.
 
 An independent reader: it parses the safetensors file with the standard library, rebuilds the network
-from the spec in its __metadata__ with PyTorch (Debian's python3-torch), runs the training-time integer
+from the spec in its __metadata__ (a graph of nodes, or format 1's layer list) with PyTorch (Debian's python3-torch), runs the training-time integer
 neuron (DESIGN.md section 1) in inference mode (on a training file; an inference file's folded weights take
 the integer counts), and prints the top-1 accuracy on the 10000 test images.
 Only the file and the dataset are read.
@@ -74,27 +74,26 @@ class Neuron:
 
 
 class Network:
+    """The spec's graph (format 2: named nodes with inputs) or layer list (format 1), run with PyTorch."""
+
     def __init__(self, spec, tensors, kind):
         self.spec, self.w = spec, tensors
         # an inference file has 1/N folded into the weights after each neuron, which then emits the count S
-        self.neuron = Neuron(spec["activation"], kind == "inference")
+        self.counts = kind == "inference"
+        self.neuron = Neuron(spec["activation"], self.counts)
 
-    def run(self, layers, x, state, t):
-        for layer in layers:
-            x = self.layer(layer, x, state, t)
-        return x
-
-    def layer(self, l, x, state, t):
-        kind = l["type"]
+    def op(self, l, xs, state, t):
+        kind, x = l["type"], xs[0]
         if kind == "conv":
             return F.conv2d(x, self.w[l["name"] + ".weight"], self.w.get(l["name"] + ".bias") if l["bias"] else None,
-                            stride=l["stride"], padding=l["padding"])
+                            stride=l["stride"], padding=l["padding"], groups=l.get("groups", 1))
         if kind == "batchnorm":
             n = l["name"]
             return F.batch_norm(x, self.w[n + ".running_mean"], self.w[n + ".running_var"], self.w[n + ".weight"],
                                 self.w[n + ".bias"], training=False, eps=l["eps"])
         if kind == "neuron":
-            return self.neuron(x, state, l["name"], t)
+            neuron = Neuron(l["activation"], self.counts) if "activation" in l else self.neuron
+            return neuron(x, state, l["name"], t)
         if kind == "maxpool":
             return F.max_pool2d(x, l["kernel"], l["stride"], l["padding"])
         if kind == "global_avg_pool":
@@ -103,11 +102,32 @@ class Network:
             return x.flatten(1)
         if kind == "linear":
             return F.linear(x, self.w[l["name"] + ".weight"], self.w.get(l["name"] + ".bias") if l["bias"] else None)
-        if kind == "residual":
-            s = self.neuron(x, state, l["entry"], t)
-            body = self.run(l["body"], s, state, t)
-            return body + (self.run(l["projection"], s, state, t) if l["projection"] else x)
-        raise ValueError("unknown layer type " + kind)
+        if kind == "add":
+            total = xs[0]
+            for other in xs[1:]:
+                total = total + other
+            return total
+        if kind == "concat":
+            return torch.cat(xs, dim=1)
+        if kind == "upsample":
+            return F.interpolate(x, scale_factor=l["scale"], mode="nearest")
+        raise ValueError("unknown op type " + kind)
+
+    def graph(self, x, state, t):
+        values = {"input": x}
+        for node in self.spec["nodes"]:
+            values[node["name"]] = self.op(node, [values[i] for i in node["inputs"]], state, t)
+        return values[self.spec["outputs"][0]]
+
+    def layers(self, layers, x, state, t):
+        for l in layers:
+            if l["type"] == "residual":
+                s = self.neuron(x, state, l["entry"], t)
+                body = self.layers(l["body"], s, state, t)
+                x = body + (self.layers(l["projection"], s, state, t) if l["projection"] else x)
+            else:
+                x = self.op(l, [x], state, t)
+        return x
 
     def forward(self, images):
         frames = self.spec.get("input_frames", 1)
@@ -116,7 +136,8 @@ class Network:
         state, total = {}, 0
         for t in range(steps):
             x = images[:, t * per_frame:(t + 1) * per_frame] if frames > 1 else images
-            total = total + self.run(self.spec["layers"], x, state, t)
+            out = self.graph(x, state, t) if "nodes" in self.spec else self.layers(self.spec["layers"], x, state, t)
+            total = total + out
         return total / steps
 
 

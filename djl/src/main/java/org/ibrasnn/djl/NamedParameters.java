@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Maps a network's DJL parameters to the stable tensor names of the model file: {@code layer.weight},
- * {@code layer.bias}, {@code layer.running_mean}, {@code layer.running_var} (PyTorch's names).
+ * Maps a network's DJL parameters to the stable tensor names of the model file: {@code node.weight},
+ * {@code node.bias}, {@code node.running_mean}, {@code node.running_var} (PyTorch's names).
  */
 public final class NamedParameters {
 
     private NamedParameters() {}
 
-    /** All parameters of an initialized network by tensor name, in spec order. */
+    /** All parameters of an initialized network by tensor name, in graph order. */
     public static Map<String, Parameter> of(SpikingNetwork network) {
         Map<String, Parameter> out = new LinkedHashMap<>();
         for (Map.Entry<String, Block> e : network.parameterBlocks().entrySet()) {

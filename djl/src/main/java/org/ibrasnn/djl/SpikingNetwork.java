@@ -4,45 +4,46 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.ibrasnn.core.model.Layer;
 import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.model.Node;
 
 /**
- * The DJL form of a {@link ModelSpec}: one block that maps images {@code [batch, C, H, W]} to the task's outputs
- * {@code [batch, classes]}, running the spiking part over T timesteps (time-major {@code [T * batch, ...]})
- * and averaging the outputs over time. A still image is repeated at every timestep; an input of F frames
- * (stacked along the channels) is split so that frame t is the input of timestep t. The blocks that own parameters are kept by their spec names so
- * that model files use the spec's stable tensor names.
+ * The DJL form of a {@link ModelSpec}: one block that maps images {@code [batch, C, H, W]} to the task's
+ * outputs (one array per graph output, e.g. {@code [batch, classes]}), running the {@link GraphBlock} over
+ * T timesteps (time-major {@code [T * batch, ...]}) and averaging every output over time. A still image is
+ * repeated at every timestep; an input of F frames (stacked along the channels) is split so that frame t is
+ * the input of timestep t. The blocks that own tensors are kept by node name so that model files use the
+ * spec's stable tensor names.
  */
 public final class SpikingNetwork {
 
     private final ModelSpec spec;
-    private final SequentialBlock block;
-    private final Map<String, Block> named = new LinkedHashMap<>();
+    private final SequentialBlock block = new SequentialBlock();
+    private final Map<String, Block> parameterBlocks = new LinkedHashMap<>();
 
     private SpikingNetwork(ModelSpec spec) {
         this.spec = spec;
         int steps = spec.steps();
-        this.block = new SequentialBlock();
         if (spec.inputFrames() > 1) {
             block.add(LambdaBlock.singleton(x -> framesOverTime(x, steps), "time_split"));
         } else if (steps > 1) {
             block.add(LambdaBlock.singleton(x -> repeatOverTime(x, steps), "time_expand"));
         }
-        block.addAll(blocks(spec.layers()));
+        GraphBlock graph = new GraphBlock(spec);
+        block.add(graph);
         if (steps > 1) {
-            block.add(LambdaBlock.singleton(x -> meanOverTime(x, steps), "time_mean"));
+            block.add(new LambdaBlock(outputs -> meanOverTime(outputs, steps), "time_mean"));
+        }
+        for (Node n : spec.graph().nodes()) {
+            if (!n.op().tensors().isEmpty()) {
+                parameterBlocks.put(n.name(), graph.nodeBlocks().get(n.name()));
+            }
         }
     }
 
@@ -59,9 +60,9 @@ public final class SpikingNetwork {
         return block;
     }
 
-    /** Conv, BatchNorm and Linear blocks by spec layer name, in spec order. */
+    /** The blocks of the nodes that own tensors (conv, BatchNorm, linear) by node name, in graph order. */
     public Map<String, Block> parameterBlocks() {
-        return Collections.unmodifiableMap(named);
+        return Collections.unmodifiableMap(parameterBlocks);
     }
 
     /** Input shape of one batch, for {@code block().initialize}. */
@@ -70,46 +71,14 @@ public final class SpikingNetwork {
         return new Shape(batch, in.channels(), in.height(), in.width());
     }
 
-    private List<Block> blocks(List<Layer> layers) {
-        return layers.stream().map(this::block).toList();
+    /** Runs the network: images in, the outputs in graph output order. */
+    public NDList forwardAll(ParameterStore store, NDArray images, boolean training) {
+        return block.forward(store, new NDList(images), training);
     }
 
-    private SequentialBlock sequence(List<Layer> layers) {
-        SequentialBlock seq = new SequentialBlock();
-        seq.addAll(blocks(layers));
-        return seq;
-    }
-
-    private Block block(Layer layer) {
-        return switch (layer) {
-            case Layer.Conv c -> register(c.name(), Conv2d.builder()
-                    .setKernelShape(new Shape(c.kernel(), c.kernel()))
-                    .optStride(new Shape(c.stride(), c.stride()))
-                    .optPadding(new Shape(c.padding(), c.padding()))
-                    .setFilters(c.outChannels())
-                    .optBias(c.bias())
-                    .build());
-            case Layer.BatchNorm b -> register(b.name(), BatchNorm.builder()
-                    .optEpsilon((float) b.eps())
-                    .optMomentum(0.9f)
-                    .build());
-            case Layer.Linear l -> register(l.name(), Linear.builder()
-                    .setUnits(l.outFeatures())
-                    .optBias(l.bias())
-                    .build());
-            case Layer.Neuron n -> new NeuronBlock(spec.activation());
-            case Layer.MaxPool p -> Pool.maxPool2dBlock(new Shape(p.kernel(), p.kernel()),
-                    new Shape(p.stride(), p.stride()), new Shape(p.padding(), p.padding()));
-            case Layer.GlobalAvgPool g -> Pool.globalAvgPool2dBlock();
-            case Layer.Flatten f -> Blocks.batchFlattenBlock();
-            case Layer.Residual r -> new ResidualBlock(new NeuronBlock(spec.activation()), sequence(r.body()),
-                    r.projection().isEmpty() ? null : sequence(r.projection()));
-        };
-    }
-
-    private Block register(String name, Block b) {
-        named.put(name, b);
-        return b;
+    /** Runs a single-output network: images in, the task's output out. */
+    public NDArray forward(ParameterStore store, NDArray images, boolean training) {
+        return forwardAll(store, images, training).singletonOrThrow();
     }
 
     private static NDArray repeatOverTime(NDArray x, int steps) {
@@ -127,13 +96,13 @@ public final class SpikingNetwork {
                 .reshape(new Shape(frames * batch, s.get(1) / frames).addAll(s.slice(2)));
     }
 
-    private static NDArray meanOverTime(NDArray x, int steps) {
-        Shape s = x.getShape();
-        return x.reshape(new Shape(steps, s.get(0) / steps).addAll(s.slice(1))).mean(new int[] {0});
-    }
-
-    /** Runs the network: images in, the task's outputs out. */
-    public NDArray forward(ai.djl.training.ParameterStore store, NDArray images, boolean training) {
-        return block.forward(store, new NDList(images), training).singletonOrThrow();
+    /** Every time-major {@code [T * B, ...]} output to its mean over time {@code [B, ...]}. */
+    private static NDList meanOverTime(NDList outputs, int steps) {
+        NDList out = new NDList(outputs.size());
+        for (NDArray x : outputs) {
+            Shape s = x.getShape();
+            out.add(x.reshape(new Shape(steps, s.get(0) / steps).addAll(s.slice(1))).mean(new int[] {0}));
+        }
+        return out;
     }
 }

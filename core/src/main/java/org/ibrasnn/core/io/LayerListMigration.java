@@ -15,15 +15,21 @@ import org.ibrasnn.core.model.ops.Ops;
  */
 final class LayerListMigration {
 
+    /** Residual blocks nest at most this deep (format 1 never wrote nested blocks). */
+    static final int MAX_DEPTH = 16;
+
     private LayerListMigration() {}
 
     static Graph graph(JsonArray layers) {
         GraphBuilder g = new GraphBuilder();
-        chain(g, layers, "spec.layers");
+        chain(g, layers, "spec.layers", 0);
         return g.build();
     }
 
-    private static void chain(GraphBuilder g, JsonArray layers, String where) {
+    private static void chain(GraphBuilder g, JsonArray layers, String where, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException(where + ": residual blocks nested deeper than " + MAX_DEPTH);
+        }
         for (int i = 0; i < layers.size(); i++) {
             String at = where + "[" + i + "]";
             if (!layers.get(i).isJsonObject()) {
@@ -33,8 +39,8 @@ final class LayerListMigration {
             String type = f.string("type");
             if (type.equals("residual")) {
                 JsonArray projection = f.array("projection");
-                g.residual(f.string("name"), f.string("entry"), body -> chain(body, f.array("body"), at + ".body"),
-                        projection.isEmpty() ? null : p -> chain(p, projection, at + ".projection"));
+                g.residual(f.string("name"), f.string("entry"), body -> chain(body, f.array("body"), at + ".body", depth + 1),
+                        projection.isEmpty() ? null : p -> chain(p, projection, at + ".projection", depth + 1));
             } else if (f.has("name")) {
                 g.then(f.string("name"), Ops.read(type, f));
             } else {

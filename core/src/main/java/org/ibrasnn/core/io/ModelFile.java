@@ -80,7 +80,8 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
         DatasetRecord data = null;
         try {
             spec = ModelSpecJson.fromJson(required(meta, "spec", file));
-            provenance = GSON.fromJson(required(meta, "provenance", file), new TypeToken<Map<String, String>>() {}.getType());
+            provenance = GSON.fromJson(StrictJson.parse(required(meta, "provenance", file)),
+                    new TypeToken<Map<String, String>>() {}.getType());
             if (meta.containsKey("data")) {
                 data = dataRecord(meta.get("data"));
             }
@@ -100,7 +101,7 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
     private static DatasetRecord dataRecord(String json) {
         DatasetRecord r;
         try {
-            r = GSON.fromJson(json, DatasetRecord.class);
+            r = GSON.fromJson(StrictJson.parse(json), DatasetRecord.class);
         } catch (JsonParseException e) {
             throw e;
         } catch (RuntimeException e) {

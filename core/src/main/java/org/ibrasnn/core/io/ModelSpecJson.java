@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.ibrasnn.core.model.ActivationJson;
@@ -59,7 +58,7 @@ public final class ModelSpecJson {
     public static ModelSpec fromJson(String json) {
         JsonObject o;
         try {
-            JsonElement parsed = JsonParser.parseString(json);
+            JsonElement parsed = StrictJson.parse(json);
             if (!parsed.isJsonObject()) {
                 throw new IllegalArgumentException("spec JSON is not an object");
             }
@@ -72,14 +71,20 @@ public final class ModelSpecJson {
         if (input.size() != 3) {
             throw new IllegalArgumentException("spec: 'input' must be [channels, height, width]");
         }
-        Shape shape = new Shape(JsonFields.number(input.get(0), "spec.input").intValue(),
-                JsonFields.number(input.get(1), "spec.input").intValue(),
-                JsonFields.number(input.get(2), "spec.input").intValue());
+        Shape shape = new Shape(dimension(input, 0), dimension(input, 1), dimension(input, 2));
         int frames = f.integer("input_frames", 1);
         Task task = f.has("task") ? Tasks.named(f.string("task")) : Tasks.DEFAULT;
         Graph graph = f.has("nodes") ? graph(f) : LayerListMigration.graph(f.array("layers"));
         return new ModelSpec(f.string("arch"), shape, f.integer("classes"),
                 ActivationJson.read(f.object("activation")), graph, frames, task);
+    }
+
+    private static int dimension(JsonArray input, int i) {
+        double v = JsonFields.number(input.get(i), "spec.input").doubleValue();
+        if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("spec.input[" + i + "] must be a positive integer, got " + input.get(i));
+        }
+        return (int) v;
     }
 
     private static Graph graph(JsonFields spec) {

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -135,7 +134,7 @@ public final class SafeTensors {
 
     private static JsonObject parseHeader(String text, Path file) throws ModelFormatException {
         try {
-            JsonElement parsed = JsonParser.parseString(text);
+            JsonElement parsed = StrictJson.parse(text);
             if (!parsed.isJsonObject()) {
                 throw new ModelFormatException(file, "header is not a JSON object");
             }

@@ -133,9 +133,16 @@ class ModelFileTest {
         fails(edited("nospec", m -> m.remove("spec")), "lacks 'spec'");
         fails(edited("badjson", m -> m.put("spec", "{")), "bad metadata");
         fails(edited("unknown-layer", m -> m.put("spec", m.get("spec").replace("\"type\":\"maxpool\"",
-                "\"type\":\"dropout\""))), "unknown op type 'dropout'", "known: add, batchnorm, conv");
+                "\"type\":\"dropout\""))), "unknown op type 'dropout'", "known: ", "conv", "linear");
         fails(edited("missing-field", m -> m.put("spec", m.get("spec").replace("\"kernel\":3,", ""))),
                 "missing field 'kernel'");
+        fails(edited("fractional-input", m -> m.put("spec", m.get("spec").replace("\"input\":[1,28,28]",
+                "\"input\":[1,28.5,28]"))), "spec.input[1] must be a positive integer, got 28.5");
+        fails(edited("lenient-spec", m -> m.put("spec", m.get("spec").replace("\"arch\":", "arch:"))), "bad metadata",
+                "not valid JSON");
+        fails(edited("lenient-provenance", m -> m.put("provenance", "{seed: 1}")), "bad metadata");
+        fails(edited("forward-reference", m -> m.put("spec", m.get("spec").replace("\"inputs\":[\"input\"]",
+                "\"inputs\":[\"head.fc\"]"))), "stem.conv", "reads 'head.fc'", "earlier node");
     }
 
     @Test

@@ -92,6 +92,17 @@ class SafeTensorsTest {
     }
 
     @Test
+    void lenientJsonIsRefused() throws IOException {
+        fails(raw("unquoted", "{x: {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [0, 4]}}", 4),
+                "not valid JSON");
+        fails(raw("comment", "{/* c */}", 0), "not valid JSON");
+        fails(raw("trailing", "{} {}", 0), "not valid JSON", "data after the JSON value");
+        fails(raw("single", "{'x': 1}", 0), "not valid JSON");
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        fails(raw("deep", deep, 0), "not a JSON object");
+    }
+
+    @Test
     void offsetsMustCoverTheDataExactly() throws IOException {
         fails(raw("reversed", "{\"x\": {\"dtype\": \"F32\", \"shape\": [1], \"data_offsets\": [4, 0]}}", 4),
                 "outside");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Optional;
 import org.ibrasnn.core.task.Evaluator;
 import org.ibrasnn.core.task.Head;
@@ -32,7 +33,7 @@ class TrainingTasksTest {
                 return "none";
             }
 
-            public Optional<String> headProblem(Head head) {
+            public Optional<String> headProblem(List<Head> heads) {
                 return Optional.empty();
             }
 

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.ibrasnn.core.data.IdxReader;
 import org.ibrasnn.core.data.ImageDataset;
-import org.ibrasnn.core.model.Layer;
+import org.ibrasnn.core.model.GraphBuilder;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.model.ops.BatchNorm;
+import org.ibrasnn.core.model.ops.Conv;
+import org.ibrasnn.core.model.ops.Flatten;
+import org.ibrasnn.core.model.ops.Linear;
+import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.neuron.Activation;
 
 /** A small learnable task for trainer tests: 8x8 images whose label says whether the top or the bottom half is brighter (flip-invariant). */
@@ -36,8 +40,9 @@ final class TinyData {
     }
 
     static ModelSpec spec(Activation activation) {
-        return new ModelSpec("tiny", new Shape(1, 8, 8), 2, activation, List.of(
-                new Layer.Conv("conv", 1, 4, 3, 1, 1, false), new Layer.BatchNorm("bn", 4, 1e-5),
-                new Layer.Neuron("spike"), new Layer.Flatten(), new Layer.Linear("fc", 4 * 64, 2, true)));
+        return new ModelSpec("tiny", new Shape(1, 8, 8), 2, activation, new GraphBuilder()
+                .then("conv", new Conv(1, 4, 3, 1, 1, false)).then("bn", new BatchNorm(4, 1e-5))
+                .then("spike", new Neuron()).then(new Flatten()).then("fc", new Linear(4 * 64, 2, true))
+                .build());
     }
 }

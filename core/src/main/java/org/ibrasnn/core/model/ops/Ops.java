@@ -10,15 +10,17 @@ import org.ibrasnn.core.model.Op;
 /** The registry of ops by their JSON type: adding an op is its file and one line here. */
 public final class Ops {
 
-    private static final Map<String, Function<JsonFields, Op>> READERS = new TreeMap<>(Map.of(
-            Conv.TYPE, Conv::read,
-            BatchNorm.TYPE, BatchNorm::read,
-            Neuron.TYPE, Neuron::read,
-            Linear.TYPE, Linear::read,
-            MaxPool.TYPE, MaxPool::read,
-            GlobalAvgPool.TYPE, GlobalAvgPool::read,
-            Flatten.TYPE, Flatten::read,
-            Add.TYPE, Add::read));
+    private static final Map<String, Function<JsonFields, Op>> READERS = new TreeMap<>(Map.ofEntries(
+            Map.entry(Conv.TYPE, Conv::read),
+            Map.entry(BatchNorm.TYPE, BatchNorm::read),
+            Map.entry(Neuron.TYPE, Neuron::read),
+            Map.entry(Linear.TYPE, Linear::read),
+            Map.entry(MaxPool.TYPE, MaxPool::read),
+            Map.entry(GlobalAvgPool.TYPE, GlobalAvgPool::read),
+            Map.entry(Flatten.TYPE, Flatten::read),
+            Map.entry(Add.TYPE, Add::read),
+            Map.entry(Concat.TYPE, Concat::read),
+            Map.entry(Upsample.TYPE, Upsample::read)));
 
     private Ops() {}
 
