@@ -42,13 +42,11 @@ final class Compiler {
 
     /** A node's executor, the slots of its inputs, and the slots no later node reads once it has run. */
     static final class CompiledNode {
-        final String name;
         final Executor executor;
         final int[] inputs;
         final int[] released;
 
-        CompiledNode(String name, Executor executor, int[] inputs, int[] released) {
-            this.name = name;
+        CompiledNode(Executor executor, int[] inputs, int[] released) {
             this.executor = executor;
             this.inputs = inputs;
             this.released = released;
@@ -63,8 +61,8 @@ final class Compiler {
 
     static Program compile(ModelFile model) {
         if (!"inference".equals(model.kind())) {
-            throw new IllegalArgumentException("the runtime needs an inference model (exported), got kind '"
-                    + model.kind() + "'");
+            throw new IllegalArgumentException("the runtime needs an inference model (a training model folded by "
+                    + "the inference export), got kind '" + model.kind() + "'");
         }
         ModelSpec spec = model.spec();
         Compiler c = new Compiler(model.tensors(), spec.activation());
@@ -91,15 +89,16 @@ final class Compiler {
             int[] released = n.inputs().stream().distinct()
                     .filter(in -> lastReader.get(in) == node && !graph.outputs().contains(in))
                     .mapToInt(slots::get).toArray();
-            nodes.add(new CompiledNode(n.name(), e, n.inputs().stream().mapToInt(slots::get).toArray(), released));
+            nodes.add(new CompiledNode(e, n.inputs().stream().mapToInt(slots::get).toArray(), released));
         }
         for (String out : graph.outputs()) {
             if (ports.get(out).isSpikes()) {
-                throw new IllegalArgumentException("output " + out + " carries spikes; the runtime outputs real values");
+                throw new IllegalArgumentException("output " + out + " carries spikes; the runtime outputs real "
+                        + "values");
             }
         }
-        return new Program(List.copyOf(nodes), graph.outputs().stream().map(slots::get).toList(),
-                List.copyOf(c.stats), List.copyOf(c.stateSizes));
+        return new Program(List.copyOf(nodes), graph.outputs().stream().map(slots::get).toList(), c.stats(),
+                c.stateSizes());
     }
 
     /** Compiles one node reading values described by {@code inputs}; its output has shape {@code output}. */

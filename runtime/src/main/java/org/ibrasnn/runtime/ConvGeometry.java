@@ -1,5 +1,7 @@
 package org.ibrasnn.runtime;
 
+import java.util.Arrays;
+import java.util.List;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.model.ops.Conv;
 
@@ -41,7 +43,7 @@ final class ConvGeometry {
         padding = conv.padding();
         groupIn = inC / conv.groups();
         groupOut = outC / conv.groups();
-        Shape out = conv.outputShape(java.util.List.of(input));
+        Shape out = conv.outputShape(List.of(input));
         outH = out.height();
         outW = out.width();
         fanout = new int[inH * inW];
@@ -77,7 +79,7 @@ final class ConvGeometry {
                     n += 3;
                 }
             }
-            out[p] = java.util.Arrays.copyOf(kept, n);
+            out[p] = Arrays.copyOf(kept, n);
         }
         return out;
     }
@@ -113,7 +115,7 @@ final class ConvGeometry {
                 }
             }
         }
-        return java.util.Arrays.copyOf(runs, n);
+        return Arrays.copyOf(runs, n);
     }
 
     /** Position of kernel tap (ky, kx) in a [k][k] weight slice: rows in order, columns mirrored. */

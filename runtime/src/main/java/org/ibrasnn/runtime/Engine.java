@@ -64,7 +64,8 @@ final class Engine {
         List<Integer> outputs = program.outputs();
         float[][] sums = new float[outputs.size()][];
         for (int t = 0; t < steps; t++) {
-            float[] pixels = frames ? Arrays.copyOfRange(image, t * stepInput.size(), (t + 1) * stepInput.size()) : image;
+            float[] pixels = frames
+                    ? Arrays.copyOfRange(image, t * stepInput.size(), (t + 1) * stepInput.size()) : image;
             run(Value.real(pixels), t);
             for (int k = 0; k < sums.length; k++) {
                 float[] out = slots[outputs.get(k)].real;

@@ -15,22 +15,23 @@ import org.ibrasnn.core.model.ops.Neuron;
 /** The registry of executors by core op class: adding an op to the runtime is its executor file and one line here. */
 final class OpExecutors {
 
-    private static final Map<Class<? extends Op>, Function<Compiler.Site, Executor>> FACTORIES = Map.of(
-            Conv.class, ConvExecutor::new,
-            Linear.class, LinearExecutor::new,
-            Neuron.class, NeuronExecutor::new,
-            MaxPool.class, MaxPoolExecutor::new,
-            GlobalAvgPool.class, GlobalAvgPoolExecutor::new,
-            Flatten.class, FlattenExecutor::new,
-            Add.class, AddExecutor::new);
+    private static final Map<Class<? extends Op>, Function<Compiler.Site, Executor>> FACTORIES = Map.ofEntries(
+            Map.entry(Conv.class, ConvExecutor::new),
+            Map.entry(Linear.class, LinearExecutor::new),
+            Map.entry(Neuron.class, NeuronExecutor::new),
+            Map.entry(MaxPool.class, MaxPoolExecutor::new),
+            Map.entry(GlobalAvgPool.class, GlobalAvgPoolExecutor::new),
+            Map.entry(Flatten.class, FlattenExecutor::new),
+            Map.entry(Add.class, AddExecutor::new));
 
     private OpExecutors() {}
 
     /** The executor of the site's node, or an error saying the op has none. */
     static Executor create(Compiler.Site site) {
-        Function<Compiler.Site, Executor> factory = FACTORIES.get(site.node().op().getClass());
+        Op op = site.node().op();
+        Function<Compiler.Site, Executor> factory = FACTORIES.get(op.getClass());
         if (factory == null) {
-            throw new IllegalArgumentException("the runtime has no executor for this op" + (site.node().op() instanceof BatchNorm
+            throw new IllegalArgumentException("the runtime has no executor for this op" + (op instanceof BatchNorm
                     ? " (the inference export folds batchnorm into the conv before it)" : ""));
         }
         return factory.apply(site);

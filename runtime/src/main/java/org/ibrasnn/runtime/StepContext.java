@@ -27,7 +27,7 @@ final class StepContext {
         void accept(int stat, float[] input);
     }
 
-    /** A context for {@code steps} timesteps with counters for {@code stats} and zeroed membranes of {@code stateSizes}. */
+    /** A context for {@code steps} timesteps: counters for {@code stats}, zeroed membranes of {@code stateSizes}. */
     StepContext(List<Compiler.StatInfo> stats, List<Integer> stateSizes, int steps, Mode mode, boolean splitImage,
                 boolean counting, NeuronProbe probe) {
         this.mode = mode;

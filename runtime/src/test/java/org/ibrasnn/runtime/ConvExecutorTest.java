@@ -149,7 +149,8 @@ class ConvExecutorTest {
                                 int ix = ox * c.stride() - c.padding() + kx;
                                 if (iy >= 0 && iy < in.height() && ix >= 0 && ix < in.width()) {
                                     int ci = o / outG * inG + j;
-                                    sum += w[((o * inG + j) * k + ky) * k + kx] * x[(ci * in.height() + iy) * in.width() + ix];
+                                    sum += w[((o * inG + j) * k + ky) * k + kx]
+                                            * x[(ci * in.height() + iy) * in.width() + ix];
                                 }
                             }
                         }

@@ -138,11 +138,11 @@ class GraphRunTest {
                 .then("head", new Neuron()).then("gap", new GlobalAvgPool()).then("fc", new Linear(2, 3, true))
                 .build();
         Compiler.Program program = SpikeRuntime.of(model(graph, Tasks.DEFAULT)).program();
-        Map<String, List<Integer>> released = new HashMap<>();
-        for (Compiler.CompiledNode n : program.nodes()) {
-            released.put(n.name, Arrays.stream(n.released).boxed().toList());
-        }
         List<String> names = graph.nodes().stream().map(Node::name).toList();
+        Map<String, List<Integer>> released = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            released.put(names.get(i), Arrays.stream(program.nodes().get(i).released).boxed().toList());
+        }
         // Slot 0 is the input, slot i + 1 node i; stem feeds b.n0 and the shortcut, so it lives until the add.
         assertEquals(List.of(0), released.get("stem"));
         assertEquals(List.of(), released.get("b.n0"));

@@ -93,7 +93,8 @@ class LinearExecutorTest {
                 for (Mode mode : Mode.values()) {
                     StepContext step = op.context(mode, false, 1);
                     Value in = gap.run(gap.context(mode, false, 1), LoneOp.spikes(counts, encoding));
-                    assertArrayEquals(expected, op.run(step, in).real, 0f, pooled + " " + encoding.describe() + " " + mode);
+                    assertArrayEquals(expected, op.run(step, in).real, 0f,
+                            pooled + " " + encoding.describe() + " " + mode);
                     assertEquals(events * 7, step.counters.sops[0], "every event reaches every output");
                 }
             }

@@ -64,6 +64,13 @@ class RuntimeInputTest {
     }
 
     @Test
+    void opsWithoutAnExecutorAreNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SpikeRuntime.of(model("inference", true)));
+        assertTrue(e.getMessage().startsWith("batchnorm bn: the runtime has no executor"), e.getMessage());
+    }
+
+    @Test
     void exportFoldsBatchNormAway() {
         ModelFile folded = InferenceExport.fold(model("training", true));
         assertTrue(folded.spec().graph().nodes().stream().noneMatch(n -> n.op() instanceof BatchNorm));

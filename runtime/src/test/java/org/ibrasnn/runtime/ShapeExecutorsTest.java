@@ -29,7 +29,8 @@ class ShapeExecutorsTest {
         SplittableRandom random = new SplittableRandom(10);
         Shape in = new Shape(3, 7, 6);
         float[] x = LoneOp.dyadic(random, in.size(), 4, 16);
-        for (MaxPool pool : List.of(new MaxPool(2, 2, 0), new MaxPool(3, 2, 1), new MaxPool(3, 1, 1), new MaxPool(2, 1, 0))) {
+        for (MaxPool pool : List.of(new MaxPool(2, 2, 0), new MaxPool(3, 2, 1), new MaxPool(3, 1, 1),
+                new MaxPool(2, 1, 0))) {
             LoneOp op = new LoneOp(pool, Port.real(in), Map.of());
             Shape out = op.executor.output().shape();
             float[] expected = new float[out.size()];
@@ -90,7 +91,8 @@ class ShapeExecutorsTest {
         float[] a = {1e8f, 1, -2};
         float[] b = {-1e8f, 2, 0.5f};
         float[] c = {1, 3, 0.25f};
-        float[] out = add.run(add.context(Mode.SPIKE_DRIVEN, false, 1), Value.real(a), Value.real(b), Value.real(c)).real;
+        StepContext step = add.context(Mode.SPIKE_DRIVEN, false, 1);
+        float[] out = add.run(step, Value.real(a), Value.real(b), Value.real(c)).real;
         // (1e8 - 1e8) + 1 = 1, whereas 1e8 + (-1e8 + 1) would lose the 1.
         assertArrayEquals(new float[] {1, 6, -1.25f}, out, 0f);
         assertArrayEquals(new float[] {1e8f, 1, -2}, a, 0f, "inputs stay as they were");
