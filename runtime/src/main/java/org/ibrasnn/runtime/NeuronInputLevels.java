@@ -18,7 +18,7 @@ public final class NeuronInputLevels {
     private NeuronInputLevels() {}
 
     /**
-     * Runs the first {@code count} images through {@code runtime} and returns, by neuron layer name in spec
+     * Runs the first {@code count} images through {@code runtime} and returns, by neuron layer name in graph
      * order, the {@code percentile} (0, 100] of the positive inputs seen ({@code 0} when none was positive).
      */
     public static Map<String, Double> measure(SpikeRuntime runtime, ImageSource images, int count, double percentile,

@@ -6,7 +6,8 @@ import org.ibrasnn.core.task.Metrics;
 /**
  * The outcome of running a model on labelled images: the task's metrics and decoded predictions (by image),
  * exact per-layer counts summed over all images, totals, and throughput. {@code virtualSteps} is T x slots
- * per step (T x B or T x D).
+ * per step (T x B or T x D) of the network's default activation; neuron layers with their own setting
+ * report their firing rate over their own slots.
  */
 public record RunReport(String mode, int images, Metrics score, double seconds, int timesteps, int virtualSteps,
                         List<LayerReport> layers, List<?> predictions) {

@@ -50,7 +50,8 @@ public final class SpikeRuntime {
     }
 
     /**
-     * The outputs of one image given as CHW floats in [0, 1], with the least latency: its convolutions split
+     * The first (for a classifier, the only) output of the model's graph for one image given as CHW floats
+     * in [0, 1], averaged over the timesteps, with the least latency: its layers split
      * over all cores (same sums in the same order, so the same bits as a single thread) and nothing is
      * counted ({@link #run} gives the operation counts).
      */
