@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.ibrasnn.core.model.Op;
 import org.ibrasnn.core.model.ops.Add;
 import org.ibrasnn.core.model.ops.BatchNorm;
+import org.ibrasnn.core.model.ops.Concat;
 import org.ibrasnn.core.model.ops.Conv;
 import org.ibrasnn.core.model.ops.Flatten;
 import org.ibrasnn.core.model.ops.GlobalAvgPool;
@@ -22,7 +23,8 @@ final class OpExecutors {
             Map.entry(MaxPool.class, MaxPoolExecutor::new),
             Map.entry(GlobalAvgPool.class, GlobalAvgPoolExecutor::new),
             Map.entry(Flatten.class, FlattenExecutor::new),
-            Map.entry(Add.class, AddExecutor::new));
+            Map.entry(Add.class, AddExecutor::new),
+            Map.entry(Concat.class, ConcatExecutor::new));
 
     private OpExecutors() {}
 
