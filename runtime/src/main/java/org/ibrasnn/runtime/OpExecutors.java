@@ -12,6 +12,7 @@ import org.ibrasnn.core.model.ops.GlobalAvgPool;
 import org.ibrasnn.core.model.ops.Linear;
 import org.ibrasnn.core.model.ops.MaxPool;
 import org.ibrasnn.core.model.ops.Neuron;
+import org.ibrasnn.core.model.ops.Upsample;
 
 /** The registry of executors by core op class: adding an op to the runtime is its executor file and one line here. */
 final class OpExecutors {
@@ -24,7 +25,8 @@ final class OpExecutors {
             Map.entry(GlobalAvgPool.class, GlobalAvgPoolExecutor::new),
             Map.entry(Flatten.class, FlattenExecutor::new),
             Map.entry(Add.class, AddExecutor::new),
-            Map.entry(Concat.class, ConcatExecutor::new));
+            Map.entry(Concat.class, ConcatExecutor::new),
+            Map.entry(Upsample.class, UpsampleExecutor::new));
 
     private OpExecutors() {}
 
