@@ -27,7 +27,7 @@ public record SpikeRun(SpikeRuntime runtime, RunReport report) {
         return of(model, images, limit, SpikeRuntime.Mode.SPIKE_DRIVEN, allCores(), progress);
     }
 
-    /** How many of {@code size} images a run with {@code limit} covers: the first {@code limit}, all when {@code <= 0}. */
+    /** How many of {@code size} images a run with {@code limit} covers: the first {@code limit}, all if {@code <= 0}. */
     public static int count(int limit, int size) {
         return limit > 0 ? Math.min(limit, size) : size;
     }

@@ -56,7 +56,8 @@ public final class RecordJson {
         GSON.toJsonTree(body).getAsJsonObject().entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
         derived.forEach((key, value) -> {
             if (o.has(key)) {
-                throw new IllegalArgumentException("derived value '" + key + "' would hide a field of " + schema.name());
+                throw new IllegalArgumentException("derived value '" + key + "' would hide a field of "
+                        + schema.name());
             }
             o.add(key, GSON.toJsonTree(value));
         });

@@ -70,7 +70,8 @@ public record InferenceRecord(InferenceSource source, String arch, String neuron
         out.put("sops_per_timestep", r.sopsPerTimestep());
         out.put("macs_per_image", r.macsPerImage());
         out.put("sops_per_image", r.sopsPerImage());
-        out.put("counts_note", "layers[].macs/sops/spikes and total_* are exact sums over all images; *_per_image are means");
+        out.put("counts_note", "layers[].macs/sops/spikes and total_* are exact sums over all images; "
+                + "*_per_image are means");
         return out;
     }
 }
