@@ -42,7 +42,8 @@ final class RecordDecoder {
             constructor.setAccessible(true);
             return constructor.newInstance(values);
         } catch (InvocationTargetException e) {
-            throw fault(path.isEmpty() ? "(top level)" : path, "is invalid: " + e.getCause().getMessage());
+            String problem = "is invalid: " + e.getCause().getMessage();
+            throw path.isEmpty() ? new RecordFormatException(file, problem) : fault(path, problem);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build a " + type.getName(), e);
         }
