@@ -47,7 +47,8 @@ final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--ann", description = "Count the ReLU ANN of --arch at --input.")
     private boolean ann;
 
-    @Option(names = "--model", description = "A trained (or exported) SNN model file; counts come from running it.")
+    @Option(names = "--model", description = "A trained (or exported) SNN model file; counts come from running it, "
+            + "or from its inference record.")
     private Path model;
 
     @Option(names = "--limit", description = "Test images to run with --model (0: all; default: those of a matching "
