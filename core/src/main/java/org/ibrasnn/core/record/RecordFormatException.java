@@ -7,7 +7,6 @@ import java.nio.file.Path;
 public final class RecordFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
     private final String fault;
 
     /** {@code field}: a path such as {@code layers[2].macs}. */
@@ -18,12 +17,7 @@ public final class RecordFormatException extends IOException {
     /** A fault that concerns the file as a whole (it is not complete JSON, not an object). */
     public RecordFormatException(Path file, String fault) {
         super(file + ": " + fault);
-        this.file = file;
         this.fault = fault;
-    }
-
-    public Path file() {
-        return file;
     }
 
     /** The message without the file name. */
