@@ -10,6 +10,7 @@ import org.ibrasnn.core.data.EventFrames;
 import org.ibrasnn.core.data.LoadOptions;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.experiments.record.RunInput;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,10 +71,20 @@ final class DatasetOptions {
      * they contradict the record; a model without a record takes the options as given.
      */
     Splits loadFor(ModelFile model) throws IOException {
-        int frames = model.spec().inputFrames();
+        DatasetRecord asked = recordFor(model);
+        return load(asked.dataset(), asked.options(model.spec().inputFrames()));
+    }
+
+    /** What inference of the model file {@code file} ({@code model} as read) runs on: {@link #loadFor}'s data. */
+    RunInput inputFor(Path file, ModelFile model) throws IOException {
+        return new RunInput(file, model, recordFor(model), loadFor(model));
+    }
+
+    /** The record of the data {@link #loadFor} reads for {@code model}. */
+    DatasetRecord recordFor(ModelFile model) {
         DatasetRecord own = model.data();
         if (own == null) {
-            return load(frames);
+            return record();
         }
         DatasetRecord asked = new DatasetRecord(dataset != null ? dataset : own.dataset(), own.normalisation(),
                 frameSplit != null ? frameSplit : own.frameSplit(), pool != null ? pool : own.pool(),
@@ -83,7 +94,7 @@ final class DatasetOptions {
             throw new IllegalArgumentException("the model was trained on " + own.dataset() + " but the options ask for "
                     + String.join(", ", differences) + "; leave out --dataset, --frame-split and --pool to read its own");
         }
-        return load(asked.dataset(), asked.options(frames));
+        return asked;
     }
 
     /** The dataset asked for, or the default. */

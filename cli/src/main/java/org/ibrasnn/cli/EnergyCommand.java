@@ -12,6 +12,9 @@ import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.experiments.energy.AnnEnergyReport;
 import org.ibrasnn.experiments.energy.SnnEnergyReport;
+import org.ibrasnn.experiments.record.InferenceRecord;
+import org.ibrasnn.experiments.record.RunInput;
+import org.ibrasnn.runtime.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +24,9 @@ import picocli.CommandLine.Spec;
 /** {@code ibra energy}: per-layer operation counts and energy of an ANN, or exact counts of an SNN. */
 @Command(name = "energy", mixinStandardHelpOptions = true,
         description = "Energy per image: for an ANN from the architecture alone (--ann), or for a trained SNN "
-                + "from the operations the spike-driven runtime actually executed (--model), beside its ANN twin.")
+                + "from the operations the spike-driven runtime actually executed (--model), beside its ANN twin. "
+                + "With --model the counts come from an inference record (ibra infer --json) when one matches: "
+                + "--record FILE, else infer.json beside the model; otherwise the model runs.")
 final class EnergyCommand implements Callable<Integer> {
 
     @Spec
@@ -42,11 +47,18 @@ final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--ann", description = "Count the ReLU ANN of --arch at --input.")
     private boolean ann;
 
-    @Option(names = "--model", description = "A trained (or exported) SNN model file; counts come from running it.")
+    @Option(names = "--model", description = "A trained (or exported) SNN model file; counts come from running it, "
+            + "or from its inference record.")
     private Path model;
 
-    @Option(names = "--limit", defaultValue = "1000", description = "Test images to run with --model (default ${DEFAULT-VALUE}).")
-    private int limit;
+    @Option(names = "--limit", description = "Test images to run with --model (0: all; default: those of a matching "
+            + "record, else " + RunInput.DEFAULT_LIMIT + ").")
+    private Integer limit;
+
+    @Option(names = "--record", description = "Inference record of --model to take the counts from instead of running "
+            + "it; refused unless computed from the same model file content, data and --limit (when given). "
+            + "Default: infer.json beside the model, used when it matches and otherwise ignored with a note.")
+    private Path record;
 
     @Option(names = "--preset", defaultValue = "fp32", description = "fp32 (4.6/0.9 pJ), fp16 or int8 (default ${DEFAULT-VALUE}).")
     private String preset;
@@ -64,6 +76,12 @@ final class EnergyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (ann == (model != null)) {
             throw new IllegalArgumentException("give exactly one of --ann (with --arch and --input) or --model FILE");
+        }
+        if (ann && (record != null || limit != null)) {
+            throw new IllegalArgumentException("--record and --limit go with --model");
+        }
+        if (limit != null && limit < 0) {
+            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }
         EnergyModel base = EnergyModel.preset(preset);
         EnergyModel energy = macPj == null && acPj == null ? base : new EnergyModel("custom",
@@ -91,10 +109,12 @@ final class EnergyCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> snnEnergy(EnergyModel energy) throws IOException {
-        ModelFile file = ModelFile.read(model);
-        SnnEnergyReport r = SnnEnergyReport.measure(file, data.loadFor(file).test(), limit, energy,
-                new ConsoleProgress(spec.commandLine().getOut()));
         PrintWriter out = spec.commandLine().getOut();
+        ModelFile file = ModelFile.read(model);
+        Path recordFile = record != null ? record : model.toAbsolutePath().resolveSibling(InferenceRecord.FILE);
+        RunReport run = data.inputFor(model, file).spikeDriven(limit, recordFile, record != null,
+                new ConsoleProgress(out));
+        SnnEnergyReport r = SnnEnergyReport.of(file.spec(), run, energy);
         out.printf("%s, %s on %d test images (%s %.2f%%), %s: exact counts per image%n",
                 file.spec().arch(), file.spec().activation().describe(), r.images(), r.score().primary(),
                 100 * r.score().value(), energy.name());

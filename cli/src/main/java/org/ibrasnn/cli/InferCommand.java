@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.ibrasnn.core.io.AtomicFiles;
-import org.ibrasnn.experiments.report.Json;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.experiments.SpikeRun;
+import org.ibrasnn.experiments.record.InferenceRecord;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
 import org.ibrasnn.runtime.SpikeRuntime;
-import org.ibrasnn.experiments.SpikeRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,27 +41,27 @@ final class InferCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     private Integer threads;
 
-    @Option(names = "--json", description = "Write the task's metrics, per-layer counts and totals to this file.")
+    @Option(names = "--json", description = "Write the inference record to this file: the task's metrics, per-layer "
+            + "counts and totals, and what they were computed from (model SHA-256, data, images, mode). ibra report "
+            + "and ibra energy reuse it as infer.json beside the model instead of running the model again.")
     private Path json;
 
     @Override
     public Integer call() throws IOException {
-        ModelFile file = ModelFile.read(model);
-        SpikeRun run = SpikeRun.of(file, data.loadFor(file).test(), limit,
+        InferenceRecord record = data.inputFor(model, ModelFile.read(model)).infer(limit,
                 dense ? SpikeRuntime.Mode.DENSE : SpikeRuntime.Mode.SPIKE_DRIVEN,
                 threads != null ? threads : SpikeRun.allCores(), new ConsoleProgress(spec.commandLine().getOut()));
-        print(spec.commandLine().getOut(), run);
+        print(spec.commandLine().getOut(), record);
         if (json != null) {
-            AtomicFiles.writeString(json, Json.pretty(run.json()));
+            record.write(json);
         }
         return 0;
     }
 
-    static void print(PrintWriter out, SpikeRun run) {
-        SpikeRuntime runtime = run.runtime();
-        RunReport r = run.report();
+    static void print(PrintWriter out, InferenceRecord record) {
+        RunReport r = record.report();
         out.printf("%s, %s, %s mode: %s %.2f%% on %d images, %.1f images/s, T=%d, virtual steps %d%n",
-                runtime.spec().arch(), runtime.spec().activation().describe(), r.mode(), r.score().primary(),
+                record.arch(), record.neuron(), r.mode(), r.score().primary(),
                 100 * r.score().value(), r.images(), r.imagesPerSecond(), r.timesteps(), r.virtualSteps());
         out.printf("%-22s %-7s %14s %14s %12s %9s %10s%n", "layer", "kind", "MACs/img", "SOPs/img", "spikes/img",
                 "fire rate", "1s/neuron");

@@ -42,9 +42,9 @@ final class QuickstartCommand implements Callable<Integer> {
                 splits.directory());
         Recipe recipe = epochs == null ? Recipe.quick(1) : Recipe.quick(1).withEpochs(epochs);
         Quickstart.Result done = Quickstart.execute(splits, recipe, dir, new ConsoleProgress(stdout));
-        InferCommand.print(stdout, done.spikeRun());
+        InferCommand.print(stdout, done.inference());
         TrainingRun.Result result = done.training();
-        RunReport spikes = done.spikeRun().report();
+        RunReport spikes = done.inference().report();
         stdout.println("[4/4] summary");
         stdout.printf("      %-15s %.2f%% (dense training form, %d test images)%n", "test " + result.test().primary(),
                 100 * result.test().value(), splits.test().size());

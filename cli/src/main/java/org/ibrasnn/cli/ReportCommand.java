@@ -3,6 +3,7 @@ package org.ibrasnn.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ibrasnn.experiments.record.RunInput;
 import org.ibrasnn.experiments.report.TrainingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write RUN_DIR/report.html, one self-contained page (charts embedded as PNG): training curves, "
                 + "per-layer firing rates and 1-bits per neuron, the exact energy breakdown beside the literature's "
-                + "estimate, and histograms of the emitted values, from a spike-driven run on test images.")
+                + "estimate, and histograms of the emitted values, from a spike-driven run on test images: taken from "
+                + "RUN_DIR/infer.json (ibra infer --json) when it was computed from RUN_DIR/model.safetensors on the "
+                + "same data (and --limit, when given), else run.")
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -27,19 +30,20 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A directory written by ibra train (or quickstart).")
     private Path run;
 
-    @Option(names = "--limit", defaultValue = "1000", description = "Test images for the spike-driven run (0: all; default ${DEFAULT-VALUE}).")
-    private int limit;
+    @Option(names = "--limit", description = "Test images for the spike-driven run (0: all; default: those of a "
+            + "matching RUN_DIR/infer.json, else " + RunInput.DEFAULT_LIMIT + ").")
+    private Integer limit;
 
     @Option(names = "--out", description = "HTML file to write (default: RUN_DIR/report.html).")
     private Path out;
 
     @Override
     public Integer call() throws IOException {
-        if (limit < 0) {
+        if (limit != null && limit < 0) {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }
         TrainingReport report = TrainingReport.open(run);
-        Path target = report.write(data.loadFor(report.model()).test(), limit, out,
+        Path target = report.write(data.recordFor(report.model()), data.loadFor(report.model()), limit, out,
                 new ConsoleProgress(spec.commandLine().getOut()));
         spec.commandLine().getOut().printf("report: %s%n", target);
         return 0;

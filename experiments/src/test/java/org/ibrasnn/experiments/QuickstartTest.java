@@ -40,8 +40,10 @@ class QuickstartTest {
         assertEquals(2, notes.size(), notes.toString());
         assertTrue(notes.getFirst().startsWith("[2/4] training resnet-tiny with IBRA-LIF(D=5.11, N=100"), notes.getFirst());
         assertEquals("inference", ModelFile.read(result.inferenceModel()).kind());
-        assertEquals(24, result.spikeRun().report().images());
+        assertEquals(24, result.inference().report().images());
+        assertEquals(run.resolve("model.safetensors").toAbsolutePath().toString(), result.inference().source().modelPath());
         JsonObject infer = JsonParser.parseString(Files.readString(result.inferJson())).getAsJsonObject();
+        assertEquals("ibra-snn/inference", infer.get("schema").getAsString());
         assertEquals(24, infer.get("images").getAsInt());
         assertTrue(infer.getAsJsonArray("layers").get(0).getAsJsonObject().has("ones_per_neuron_per_step"), infer.toString());
         assertEquals(run.resolve("report.html"), result.report());

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.ibrasnn.core.data.DatasetRecord;
 import org.ibrasnn.core.data.FashionMnist;
+import org.ibrasnn.core.data.LoadOptions;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.neuron.IbraLifSpec;
@@ -39,7 +41,8 @@ class ReportRenderingTest {
         TrainingRun.execute(new TrainingRun.Plan(Architectures.build("resnet-tiny", data.train().shape(), 10,
                 IbraLifSpec.paperDefault(1)), Recipe.quick(1).withEpochs(2), data.train().head(256),
                 data.test().head(40), run, false, Map.of()), TrainingListener.NONE);
-        Path page = TrainingReport.open(run).write(data.test(), 40, null, Progress.NONE);
+        Path page = TrainingReport.open(run).write(DatasetRecord.of("fashion-mnist", LoadOptions.defaults()), data, 40,
+                null, Progress.NONE);
 
         Path shot = dir.resolve("shot.png");
         Path log = dir.resolve("chromium.log");

@@ -3,13 +3,13 @@ package org.ibrasnn.core.data;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.ibrasnn.core.io.Sha256;
 
 /** SHA-256 over the names and contents of the files of a directory dataset, in the order they are read. */
 final class Checksum {
 
-    private final MessageDigest digest = sha256();
+    private final MessageDigest digest = Sha256.digest();
 
     /** Adds a file's name (not its directory) and its content. */
     void add(Path file, byte[] content) {
@@ -19,13 +19,5 @@ final class Checksum {
 
     String hex() {
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.ibrasnn.core.io.Sha256;
 import org.ibrasnn.core.model.Shape;
 
 /** Reads CIFAR-10 and CIFAR-100 binary batches (3x32x32 channel-major images). */
@@ -95,7 +96,7 @@ public final class CifarReader {
         ImageDataset train = read(variant + "-train", dir, variant.trainFiles, variant);
         ImageDataset test = read(variant + "-test", dir, variant.testFiles, variant);
         return new Splits(train, test, variant.classNames, dir,
-                FileBytes.sha256(variant.files().stream().map(dir::resolve).toList()));
+                Sha256.of(variant.files().stream().map(dir::resolve).toList()));
     }
 
     /** Reads and concatenates batch files. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ibrasnn.core.io.Sha256;
 
 /**
  * Finds and loads Fashion-MNIST: the given dataset root first, then {@code $IBRA_DATA} (the files directly or a
@@ -46,7 +47,7 @@ public final class FashionMnist {
         }
         ImageDataset train = IdxReader.read("fashion-mnist-train", files.get(0), files.get(1), 10);
         ImageDataset test = IdxReader.read("fashion-mnist-test", files.get(2), files.get(3), 10);
-        return new Splits(train, test, CLASS_NAMES, dir, FileBytes.sha256(files));
+        return new Splits(train, test, CLASS_NAMES, dir, Sha256.of(files));
     }
 
     /** The directory to read from; the lookup order is in the class comment. */

@@ -6,11 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -67,16 +62,5 @@ final class FileBytes {
             out[i] = labels[i] & 0xFF;
         }
         return out;
-    }
-
-    /** SHA-256 over the files' contents, in order. */
-    static String sha256(List<Path> files) throws IOException {
-        MessageDigest digest = Checksum.sha256();
-        for (Path f : files) {
-            try (InputStream in = new DigestInputStream(Files.newInputStream(f), digest)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

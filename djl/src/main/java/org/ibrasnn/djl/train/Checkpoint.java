@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
@@ -16,8 +15,6 @@ import java.util.Map;
 import org.ibrasnn.core.io.ModelSpecJson;
 import org.ibrasnn.core.io.SafeTensors;
 import org.ibrasnn.core.io.Tensor;
-import org.ibrasnn.core.task.Metrics;
-import org.ibrasnn.core.task.Tasks;
 import org.ibrasnn.djl.ParameterTensors;
 
 /**
@@ -86,25 +83,11 @@ public final class Checkpoint {
         }
         trainer.optimizer().restoreUpdates(Long.parseLong(meta.get("updates")));
         JsonArray epochs = JsonParser.parseString(meta.get("history")).getAsJsonArray();
-        epochs.forEach(e -> upgradeEpoch(e.getAsJsonObject()));
+        epochs.forEach(e -> EpochMetrics.upgradeScores(e.getAsJsonObject(),
+                (split, metric) -> split + Character.toUpperCase(metric.charAt(0)) + metric.substring(1)));
         List<EpochMetrics> history = GSON.fromJson(epochs, new TypeToken<List<EpochMetrics>>() {}.getType());
         trainer.restoreHistory(history);
         return true;
-    }
-
-    /**
-     * Checkpoints written before tasks existed hold the default task's metric of each split as one number, keyed
-     * by the split and the metric's capitalised name; they become that task's metrics.
-     */
-    private static void upgradeEpoch(JsonObject epoch) {
-        String metric = Tasks.DEFAULT.metricName();
-        for (String split : List.of("train", "test")) {
-            String legacy = split + Character.toUpperCase(metric.charAt(0)) + metric.substring(1);
-            if (!epoch.has(split) && epoch.has(legacy)) {
-                Metrics metrics = Metrics.of(metric, epoch.remove(legacy).getAsDouble());
-                epoch.add(split, GSON.toJsonTree(metrics));
-            }
-        }
     }
 
     private static Tensor required(Map<String, Tensor> tensors, String name, Path file) throws IOException {

@@ -1,8 +1,6 @@
 package org.ibrasnn.djl.train;
 
-import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.ibrasnn.core.data.DatasetRecord;
 import org.ibrasnn.core.data.ImageDataset;
-import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.djl.ParameterTensors;
 
 /**
- * One training run into a directory: checkpoint and {@code metrics.json} after every epoch, then
- * {@code model.safetensors} with the spec and provenance. Every file is written atomically, so a killed
+ * One training run into a directory: checkpoint and {@code metrics.json} ({@link TrainingRecord}) after every
+ * epoch, then {@code model.safetensors} with the spec and provenance. Every file is written atomically, so a killed
  * run leaves either the previous or the new version of each, never half of one.
  */
 public final class TrainingRun {
@@ -27,11 +24,6 @@ public final class TrainingRun {
     /** File names inside a run directory. */
     public static final String MODEL_FILE = "model.safetensors";
     public static final String METRICS_FILE = "metrics.json";
-
-    private static final Gson GSON = new GsonBuilder()
-            .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES)
-            .setPrettyPrinting().disableHtmlEscaping()
-            .create();
 
     /**
      * A validated request: nothing has been written yet. {@code data} (may be null: not recorded) is what the
@@ -90,26 +82,20 @@ public final class TrainingRun {
             new ModelFile("training", plan.model(), provenance, ParameterTensors.snapshot(trainer.parameters()),
                     plan.data()).write(model);
             double wall = before + (System.nanoTime() - start) / 1e9;
-            MetricsFile metrics = writeMetrics(plan, trainer.history(), wall, true);
-            return new Result(metrics.test, wall, metrics.trainImagesPerSecond, metrics.peakRssBytes,
+            TrainingRecord metrics = writeMetrics(plan, trainer.history(), wall, true);
+            return new Result(metrics.test(), wall, metrics.trainImagesPerSecond(), metrics.peakRssBytes(),
                     model, plan.out().resolve(METRICS_FILE));
         }
     }
 
-    /** The JSON shape of metrics.json; {@code test} is null before the first epoch ends. */
-    private record MetricsFile(String arch, String neuron, String task, Recipe recipe, List<EpochMetrics> epochs,
-                               boolean finished, Metrics test, double wallSeconds,
-                               double trainImagesPerSecond, long peakRssBytes) {}
-
-    private static MetricsFile writeMetrics(Plan plan, List<EpochMetrics> epochs, double wall, boolean finished)
+    private static TrainingRecord writeMetrics(Plan plan, List<EpochMetrics> epochs, double wall, boolean finished)
             throws IOException {
         double trainSeconds = epochs.stream().mapToDouble(e -> plan.train().size() / e.imagesPerSecond()).sum();
-        MetricsFile m = new MetricsFile(plan.model().arch(), plan.model().activation().describe(),
-                plan.model().task().name(), plan.recipe(), epochs, finished,
-                epochs.isEmpty() ? null : epochs.getLast().test(), wall,
+        TrainingRecord m = new TrainingRecord(plan.model().arch(), plan.model().activation().describe(),
+                plan.model().task().name(), plan.recipe(), epochs, finished, wall,
                 trainSeconds == 0 ? 0 : epochs.size() * plan.train().size() / trainSeconds,
                 ProcessStats.peakRssBytes());
-        AtomicFiles.writeString(plan.out().resolve(METRICS_FILE), GSON.toJson(m) + "\n");
+        m.write(plan.out().resolve(METRICS_FILE));
         return m;
     }
 }

@@ -2,15 +2,11 @@ package org.ibrasnn.experiments.energy;
 
 import java.util.List;
 import java.util.Map;
-import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.energy.DenseOperations;
 import org.ibrasnn.core.energy.EnergyModel;
-import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.core.task.Metrics;
-import org.ibrasnn.experiments.Progress;
-import org.ibrasnn.experiments.SpikeRun;
 import org.ibrasnn.runtime.RunReport;
 
 /**
@@ -36,12 +32,6 @@ public record SnnEnergyReport(ModelSpec spec, EnergyModel energy, int images, Me
 
     public SnnEnergyReport {
         layers = List.copyOf(layers);
-    }
-
-    /** Runs {@code model} spike-driven on the first {@code limit} images of {@code test} (0: all) and reports. */
-    public static SnnEnergyReport measure(ModelFile model, ImageDataset test, int limit, EnergyModel energy,
-                                          Progress progress) {
-        return of(model.spec(), SpikeRun.spikeDriven(model, test, limit, progress).report(), energy);
     }
 
     /** The report of a finished run of {@code spec}. */

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.ibrasnn.core.energy.EnergyModel;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.task.Tasks;
+import org.ibrasnn.djl.train.EpochMetrics;
+import org.ibrasnn.djl.train.TrainingRecord;
 import org.ibrasnn.experiments.energy.SnnEnergyReport;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
@@ -20,7 +23,7 @@ final class HtmlReport {
 
     private HtmlReport() {}
 
-    static String render(Path run, ModelFile model, RunMetrics metrics, RunReport report) {
+    static String render(Path run, ModelFile model, TrainingRecord metrics, RunReport report) {
         StringBuilder h = new StringBuilder();
         String title = "ibra-snn report: " + model.spec().arch() + ", " + model.spec().activation().describe();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
@@ -47,19 +50,21 @@ final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static void curves(StringBuilder h, RunMetrics metrics) {
+    private static void curves(StringBuilder h, TrainingRecord metrics) {
         h.append("<h2>Training</h2>\n");
-        String metric = metrics.metric();
+        String metric = Tasks.named(metrics.task()).metricName();
+        List<Integer> epochs = metrics.epochs().stream().map(EpochMetrics::epoch).toList();
         Map<String, List<Double>> values = new LinkedHashMap<>();
-        values.put("train " + metric, percent(metrics.train()));
-        values.put("test " + metric, percent(metrics.test()));
-        h.append("<p>").append(metrics.epochs().size()).append(" epochs, final test ").append(metric).append(' ')
-                .append(f("%.2f %%", 100 * metrics.finalTest())).append(", wall time ")
+        values.put("train " + metric, percent(metrics.epochs().stream().map(e -> e.train().value()).toList()));
+        values.put("test " + metric, percent(metrics.epochs().stream().map(e -> e.test().value()).toList()));
+        double last = metrics.test() != null ? metrics.test().value() : 0;
+        h.append("<p>").append(epochs.size()).append(" epochs, final test ").append(metric).append(' ')
+                .append(f("%.2f %%", 100 * last)).append(", wall time ")
                 .append(f("%.0f s", metrics.wallSeconds())).append(".</p>\n");
-        image(h, "training loss", Charts.lines("Training loss", "loss", metrics.epochs(),
-                Map.of("train loss", metrics.trainLoss())));
+        image(h, "training loss", Charts.lines("Training loss", "loss", epochs,
+                Map.of("train loss", metrics.epochs().stream().map(EpochMetrics::trainLoss).toList())));
         String title = Character.toUpperCase(metric.charAt(0)) + metric.substring(1);
-        image(h, metric + " per epoch", Charts.lines(title, metric + " (%)", metrics.epochs(), values));
+        image(h, metric + " per epoch", Charts.lines(title, metric + " (%)", epochs, values));
     }
 
     private static List<Double> percent(List<Double> fractions) {

@@ -3,12 +3,15 @@ package org.ibrasnn.experiments.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.data.DatasetRecord;
+import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.djl.train.TrainingRecord;
 import org.ibrasnn.djl.train.TrainingRun;
 import org.ibrasnn.experiments.Progress;
-import org.ibrasnn.experiments.SpikeRun;
+import org.ibrasnn.experiments.record.InferenceRecord;
+import org.ibrasnn.experiments.record.RunInput;
 import org.ibrasnn.runtime.RunReport;
 
 /**
@@ -23,9 +26,9 @@ public final class TrainingReport {
 
     private final Path run;
     private final ModelFile model;
-    private final RunMetrics metrics;
+    private final TrainingRecord metrics;
 
-    private TrainingReport(Path run, ModelFile model, RunMetrics metrics) {
+    private TrainingReport(Path run, ModelFile model, TrainingRecord metrics) {
         this.run = run;
         this.model = model;
         this.metrics = metrics;
@@ -40,7 +43,7 @@ public final class TrainingReport {
                 throw new IllegalArgumentException(run + " is not a finished training run: " + p.getFileName() + " is missing");
             }
         }
-        RunMetrics metrics = RunMetrics.read(metricsFile);
+        TrainingRecord metrics = TrainingRecord.read(metricsFile);
         return new TrainingReport(run, ModelFile.read(modelFile), metrics);
     }
 
@@ -49,9 +52,15 @@ public final class TrainingReport {
         return model;
     }
 
-    /** Runs the model spike-driven on the first {@code limit} images of {@code test} (0: all) and writes the page. */
-    public Path write(ImageDataset test, int limit, Path target, Progress progress) throws IOException {
-        return write(SpikeRun.spikeDriven(model, test, limit, progress).report(), target);
+    /**
+     * Writes the page about a spike-driven run of the model on the test images of {@code splits}, read as
+     * {@code data} describes: the run's {@value InferenceRecord#FILE} when it matches, else a run on the first
+     * {@code limit} images ({@link RunInput#spikeDriven} says how {@code limit} and the record are used).
+     */
+    public Path write(DatasetRecord data, Splits splits, Integer limit, Path target, Progress progress)
+            throws IOException {
+        RunInput input = new RunInput(run.resolve(TrainingRun.MODEL_FILE), model, data, splits);
+        return write(input.spikeDriven(limit, run.resolve(InferenceRecord.FILE), false, progress), target);
     }
 
     /** Writes the page about a spike-driven run of the model to {@code target} (null: the run's {@value #FILE}). */
