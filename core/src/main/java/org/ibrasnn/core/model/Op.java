@@ -15,8 +15,10 @@ public interface Op {
     /** The JSON discriminator, e.g. {@code conv}. */
     String type();
 
-    /** How many inputs the op takes: an exact count, or {@link #VARIADIC} for two or more. */
-    int arity();
+    /** How many inputs the op takes: an exact count, or {@link #VARIADIC} for two or more; one unless overridden. */
+    default int arity() {
+        return 1;
+    }
 
     /** {@link #arity()} of ops that take two or more inputs. */
     int VARIADIC = -1;
@@ -37,6 +39,6 @@ public interface Op {
         return 0;
     }
 
-    /** Writes the op's own fields (not {@code type}, {@code name} or {@code inputs}). */
-    void writeJson(JsonObject o);
+    /** Writes the op's own fields (not {@code type}, {@code name} or {@code inputs}); ops without fields write none. */
+    default void writeJson(JsonObject o) {}
 }

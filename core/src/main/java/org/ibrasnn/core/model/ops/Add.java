@@ -1,6 +1,5 @@
 package org.ibrasnn.core.model.ops;
 
-import com.google.gson.JsonObject;
 import java.util.List;
 import org.ibrasnn.core.model.Flow;
 import org.ibrasnn.core.model.JsonFields;
@@ -43,7 +42,4 @@ public record Add() implements org.ibrasnn.core.model.Op {
         inputs.forEach(f -> Checks.real("add", f));
         return Flow.REAL;
     }
-
-    @Override
-    public void writeJson(JsonObject o) {}
 }

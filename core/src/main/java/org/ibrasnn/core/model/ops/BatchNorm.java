@@ -33,11 +33,6 @@ public record BatchNorm(int channels, double eps) implements org.ibrasnn.core.mo
     }
 
     @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Shape outputShape(List<Shape> inputs) {
         Shape s = inputs.get(0);
         if (s.channels() != channels) {

@@ -1,6 +1,5 @@
 package org.ibrasnn.core.model.ops;
 
-import com.google.gson.JsonObject;
 import java.util.List;
 import org.ibrasnn.core.model.Flow;
 import org.ibrasnn.core.model.JsonFields;
@@ -49,7 +48,4 @@ public record Concat() implements org.ibrasnn.core.model.Op {
         }
         return first;
     }
-
-    @Override
-    public void writeJson(JsonObject o) {}
 }

@@ -45,11 +45,6 @@ public record Conv(int in, int out, int kernel, int stride, int padding, int gro
     }
 
     @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Shape outputShape(List<Shape> inputs) {
         Shape s = inputs.get(0);
         if (s.channels() != in) {

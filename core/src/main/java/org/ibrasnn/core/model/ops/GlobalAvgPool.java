@@ -1,6 +1,5 @@
 package org.ibrasnn.core.model.ops;
 
-import com.google.gson.JsonObject;
 import java.util.List;
 import org.ibrasnn.core.model.Flow;
 import org.ibrasnn.core.model.JsonFields;
@@ -21,11 +20,6 @@ public record GlobalAvgPool() implements org.ibrasnn.core.model.Op {
     }
 
     @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Shape outputShape(List<Shape> inputs) {
         return Shape.flat(inputs.get(0).channels());
     }
@@ -34,7 +28,4 @@ public record GlobalAvgPool() implements org.ibrasnn.core.model.Op {
     public Flow outputFlow(List<Flow> inputs) {
         return inputs.get(0);
     }
-
-    @Override
-    public void writeJson(JsonObject o) {}
 }

@@ -28,11 +28,6 @@ public record Linear(int in, int out, boolean bias) implements WeightedOp {
     }
 
     @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Shape outputShape(List<Shape> inputs) {
         Shape s = inputs.get(0);
         if (!s.isFlat() || s.channels() != in) {

@@ -29,11 +29,6 @@ public record MaxPool(int kernel, int stride, int padding) implements org.ibrasn
     }
 
     @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Shape outputShape(List<Shape> inputs) {
         Shape s = inputs.get(0);
         return new Shape(s.channels(), Windows.out(s.height(), kernel, stride, padding, "maxpool"),

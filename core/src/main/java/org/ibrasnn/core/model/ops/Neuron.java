@@ -44,11 +44,6 @@ public record Neuron(Optional<Activation> activation) implements org.ibrasnn.cor
     }
 
     @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Shape outputShape(List<Shape> inputs) {
         return inputs.get(0);
     }

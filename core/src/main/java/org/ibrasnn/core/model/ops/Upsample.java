@@ -30,11 +30,6 @@ public record Upsample(int scale) implements org.ibrasnn.core.model.Op {
     }
 
     @Override
-    public int arity() {
-        return 1;
-    }
-
-    @Override
     public Shape outputShape(List<Shape> inputs) {
         Shape s = inputs.get(0);
         long h = (long) s.height() * scale;
