@@ -45,7 +45,7 @@ final class EnergyCommand implements Callable<Integer> {
     @Option(names = "--model", description = "A trained (or exported) SNN model file; counts come from running it.")
     private Path model;
 
-    @Option(names = "--limit", defaultValue = "1000", description = "Test images to run with --model (default ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", defaultValue = "1000", description = "Test images to run with --model (0: all; default ${DEFAULT-VALUE}).")
     private int limit;
 
     @Option(names = "--preset", defaultValue = "fp32", description = "fp32 (4.6/0.9 pJ), fp16 or int8 (default ${DEFAULT-VALUE}).")
@@ -62,6 +62,7 @@ final class EnergyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks.atLeast("--limit", limit, 0);
         if (ann == (model != null)) {
             throw new IllegalArgumentException("give exactly one of --ann (with --arch and --input) or --model FILE");
         }

@@ -47,6 +47,8 @@ final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks.atLeast("--limit", limit, 0);
+        OptionChecks.atLeast("--threads", threads, 1);
         ModelFile file = ModelFile.read(model);
         SpikeRun run = SpikeRun.of(file, data.loadFor(file).test(), limit,
                 dense ? SpikeRuntime.Mode.DENSE : SpikeRuntime.Mode.SPIKE_DRIVEN,

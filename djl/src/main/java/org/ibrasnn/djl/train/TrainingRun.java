@@ -4,11 +4,14 @@ import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ibrasnn.core.data.DatasetRecord;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.AtomicFiles;
@@ -20,7 +23,9 @@ import org.ibrasnn.djl.ParameterTensors;
 /**
  * One training run into a directory: checkpoint and {@code metrics.json} after every epoch, then
  * {@code model.safetensors} with the spec and provenance. Every file is written atomically, so a killed
- * run leaves either the previous or the new version of each, never half of one.
+ * run leaves either the previous or the new version of each, never half of one. Before anything is written, a
+ * plan that would replace a finished model, mix with a run of other settings, not fit in memory or not be
+ * writable is refused ({@link #check}).
  */
 public final class TrainingRun {
 
@@ -56,32 +61,94 @@ public final class TrainingRun {
 
     private TrainingRun() {}
 
-    /** Refuses to overwrite a finished or interrupted run unless resuming. */
+    /**
+     * Refuses, before anything is written, a run directory that is a file or lies below one, that holds a finished
+     * model (never replaced), or that holds an interrupted run when not resuming.
+     */
     public static void checkOutput(Path out, boolean resume) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("run directory " + out + " exists and is not a directory");
+        for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw refused("run directory " + out + " cannot be created: " + p + " is a file, not a directory");
+            }
         }
-        boolean hasRun = Files.exists(out.resolve(MODEL_FILE)) || Files.exists(out.resolve(Checkpoint.FILE));
-        if (hasRun && !resume) {
-            throw new IllegalArgumentException("run directory " + out + " already holds a training run; "
-                    + "resume it or choose another directory");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw refused("run directory " + out + " exists and is not a directory");
+        }
+        if (Files.exists(out.resolve(MODEL_FILE))) {
+            throw refused("run directory " + out + " already holds a finished model (" + MODEL_FILE
+                    + "), which is never replaced; choose another directory, or delete it to train again");
+        }
+        if (Files.exists(out.resolve(Checkpoint.FILE)) && !resume) {
+            throw new PlanRefusedException(PlanRefusedException.INTERRUPTED_RUN, "run directory " + out
+                    + " already holds an interrupted training run; resume it or choose another directory");
         }
     }
 
-    /** Trains (resuming from the checkpoint when asked and present) and writes the run's files. */
+    /**
+     * Refuses a plan that cannot run or would replace or mix with another run, before anything is written: the run
+     * directory ({@link #checkOutput}), a batch too large for this machine, a checkpoint to resume written with
+     * other {@link RunSettings}, and a run directory this process cannot write.
+     */
+    public static void check(Plan plan) throws IOException {
+        check(plan, RunSettings.of(plan));
+    }
+
+    /** {@link #check(Plan)}; returns the checkpoint to resume from, if any. */
+    private static Optional<Checkpoint> check(Plan plan, RunSettings settings) throws IOException {
+        checkOutput(plan.out(), plan.resume());
+        TrainingMemory.check(plan.model(), plan.recipe().batchSize(), plan.train().size());
+        Optional<Checkpoint> saved = plan.resume() ? Checkpoint.read(plan.out()) : Optional.empty();
+        saved.ifPresent(c -> c.requireSettings(settings));
+        checkWritable(plan.out());
+        return saved;
+    }
+
+    /** Creates and deletes an empty file in the run directory, or in its nearest existing ancestor. */
+    private static void checkWritable(Path out) {
+        Path dir = out.toAbsolutePath();
+        while (!Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".ibra-write-check-", ".tmp"));
+        } catch (IOException e) {
+            String why = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
+            throw refused("run directory " + out + (dir.equals(out.toAbsolutePath()) ? " is not writable"
+                    : " cannot be created: " + dir + " is not writable") + " (" + why + ")");
+        }
+    }
+
+    private static PlanRefusedException refused(String message) {
+        return new PlanRefusedException(PlanRefusedException.RUN_DIRECTORY, message);
+    }
+
+    /**
+     * Trains (resuming from the checkpoint when asked and present) and writes the run's files, after
+     * {@link #check(Plan)}. A diverged run ends in a {@link TrainingDivergedException} saying what was kept.
+     */
     public static Result execute(Plan plan, TrainingListener listener) throws IOException {
         long start = System.nanoTime();
+        RunSettings settings = RunSettings.of(plan);
+        Optional<Checkpoint> saved = check(plan, settings);
         try (Trainer trainer = new Trainer(plan.model(), plan.recipe())) {
             double earlier = 0;
-            if (plan.resume() && Checkpoint.restore(trainer, plan.out())) {
+            if (saved.isPresent()) {
+                saved.get().restore(trainer);
                 earlier = trainer.history().stream().mapToDouble(EpochMetrics::seconds).sum();
             }
             double before = earlier;
             Files.createDirectories(plan.out());
-            trainer.train(plan.train(), plan.test(), listener, (t, m) -> {
-                Checkpoint.save(t, plan.out());
-                writeMetrics(plan, t.history(), before + (System.nanoTime() - start) / 1e9, false);
-            });
+            try {
+                trainer.train(plan.train(), plan.test(), listener, (t, m) -> {
+                    Checkpoint.save(t, settings, plan.out());
+                    writeMetrics(plan, t.history(), before + (System.nanoTime() - start) / 1e9, false);
+                });
+            } catch (TrainingDivergedException e) {
+                int kept = trainer.history().size();
+                throw e.keeping(kept == 0 ? "no epoch had finished, so no checkpoint was kept"
+                        : "the checkpoint of epoch " + kept + " is kept in " + plan.out().resolve(Checkpoint.FILE));
+            }
             Map<String, String> provenance = new LinkedHashMap<>(plan.provenance());
             provenance.put("seed", Long.toString(plan.recipe().seed()));
             provenance.put("recipe", new Gson().toJson(plan.recipe()));
