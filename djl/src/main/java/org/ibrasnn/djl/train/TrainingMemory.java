@@ -40,9 +40,9 @@ final class TrainingMemory {
         String batch = "training in batches of " + images + " images (batch size " + batchSize + ", "
                 + trainImages + " training images) ";
         if (needed > machineBytes) {
-            throw new PlanRefusedException("batch_size", batch + "needs about " + bytes(needed) + " ("
+            throw new PlanRefusedException("batch_size", batch + "needs about " + bytes(needed) + " for "
                     + spec.analysis().shapes().size() + " node outputs of " + perImage + " values per image and "
-                    + "timestep, " + spec.steps() + " timesteps, x" + AUTOGRAD_FACTOR + " for the backward pass), "
+                    + "timestep over " + spec.steps() + " timestep(s), x" + AUTOGRAD_FACTOR + " for the backward pass, "
                     + "more than the " + bytes(machineBytes) + " of memory this machine has; use a smaller batch size");
         }
         if (input > MAX_ARRAY || 4 * input > heapBytes) {
