@@ -10,6 +10,7 @@ import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.djl.train.PlanRefusedException;
 import org.ibrasnn.djl.train.Recipe;
+import org.ibrasnn.djl.train.RunDirectory;
 import org.ibrasnn.djl.train.TrainingDivergedException;
 import org.ibrasnn.djl.train.TrainingRun;
 import org.ibrasnn.experiments.provenance.BuildInfo;
@@ -94,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
         Recipe recipe = recipe();
         var activation = neuron.activation();
         try {
-            TrainingRun.checkOutput(out, resume);
+            RunDirectory.check(out, resume);
             int frames = data.events() ? activation.timesteps() : 1;
             Splits splits = data.load(frames);
             Shape shape = splits.train().shape();

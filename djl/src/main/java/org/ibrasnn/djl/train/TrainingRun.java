@@ -4,8 +4,6 @@ import com.google.gson.FieldNamingPolicy;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -62,32 +60,9 @@ public final class TrainingRun {
     private TrainingRun() {}
 
     /**
-     * Refuses, before anything is written, a run directory that is a file or lies below one, that holds a finished
-     * model (never replaced), or that holds an interrupted run when not resuming.
-     */
-    public static void checkOutput(Path out, boolean resume) {
-        for (Path p = out.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
-            if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw refused("run directory " + out + " cannot be created: " + p + " is a file, not a directory");
-            }
-        }
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw refused("run directory " + out + " exists and is not a directory");
-        }
-        if (Files.exists(out.resolve(MODEL_FILE))) {
-            throw refused("run directory " + out + " already holds a finished model (" + MODEL_FILE
-                    + "), which is never replaced; choose another directory, or delete it to train again");
-        }
-        if (Files.exists(out.resolve(Checkpoint.FILE)) && !resume) {
-            throw new PlanRefusedException(PlanRefusedException.INTERRUPTED_RUN, "run directory " + out
-                    + " already holds an interrupted training run; resume it or choose another directory");
-        }
-    }
-
-    /**
      * Refuses a plan that cannot run or would replace or mix with another run, before anything is written: the run
-     * directory ({@link #checkOutput}), a batch too large for this machine, a checkpoint to resume written with
-     * other {@link RunSettings}, and a run directory this process cannot write.
+     * directory ({@link RunDirectory#check}), a batch too large for this machine, a checkpoint to resume written
+     * with other {@link RunSettings}, and a run directory this process cannot write or that lacks the space.
      */
     public static void check(Plan plan) throws IOException {
         check(plan, RunSettings.of(plan));
@@ -95,32 +70,12 @@ public final class TrainingRun {
 
     /** {@link #check(Plan)}; returns the checkpoint to resume from, if any. */
     private static Optional<Checkpoint> check(Plan plan, RunSettings settings) throws IOException {
-        checkOutput(plan.out(), plan.resume());
+        RunDirectory.check(plan.out(), plan.resume());
         TrainingMemory.check(plan.model(), plan.recipe().batchSize(), plan.train().size());
         Optional<Checkpoint> saved = plan.resume() ? Checkpoint.read(plan.out()) : Optional.empty();
         saved.ifPresent(c -> c.requireSettings(settings));
-        checkWritable(plan.out());
+        RunDirectory.requireSpace(plan.out(), RunDirectory.bytesWritten(plan.model(), plan.recipe()));
         return saved;
-    }
-
-    /** Creates and deletes an empty file in the run directory, or in its nearest existing ancestor. */
-    private static void checkWritable(Path out) {
-        Path dir = out.toAbsolutePath();
-        while (!Files.exists(dir)) {
-            dir = dir.getParent();
-        }
-        try {
-            Files.delete(Files.createTempFile(dir, ".ibra-write-check-", ".tmp"));
-        } catch (IOException e) {
-            String why = e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.toString();
-            throw refused("run directory " + out + (dir.equals(out.toAbsolutePath()) ? " is not writable"
-                    : " cannot be created: " + dir + " is not writable") + " (" + why + ")");
-        }
-    }
-
-    private static PlanRefusedException refused(String message) {
-        return new PlanRefusedException(PlanRefusedException.RUN_DIRECTORY, message);
     }
 
     /**

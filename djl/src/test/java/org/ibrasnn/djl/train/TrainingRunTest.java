@@ -107,7 +107,7 @@ class TrainingRunTest {
         Path out = dir.resolve("run");
         TrainingRun.execute(plan(out, false, recipe.withEpochs(1)), TrainingListener.NONE);
         IllegalArgumentException overwrite = assertThrows(IllegalArgumentException.class,
-                () -> TrainingRun.checkOutput(out, false));
+                () -> RunDirectory.check(out, false));
         assertTrue(overwrite.getMessage().contains(out + " already holds a finished model"), overwrite.getMessage());
         assertFalse(overwrite.getMessage().contains("--"), "library messages name no flags: " + overwrite.getMessage());
         Files.delete(out.resolve(TrainingRun.MODEL_FILE));
