@@ -75,8 +75,8 @@ final class TrainCommand implements Callable<Integer> {
                 plan.recipe().epochs(), plan.recipe().batchSize(), plan.recipe().seed(), plan.train().name(), out);
         stdout.flush();
         TrainingRun.Result result;
-        try {
-            result = TrainingRun.execute(plan, new ProgressListener(System.err));
+        try (ProgressListener progress = new ProgressListener(System.err)) {
+            result = TrainingRun.execute(plan, progress);
         } catch (TrainingDivergedException e) {
             throw new IllegalArgumentException(e.getMessage() + " (--lr, now " + plan.recipe().learningRate() + ")", e);
         }
