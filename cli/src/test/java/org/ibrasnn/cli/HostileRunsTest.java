@@ -68,18 +68,18 @@ class HostileRunsTest {
     void aResumeWithOtherSettingsIsRefusedNamingTheFirst() throws Exception {
         Path out = interrupted("interrupted");
         Path otherData = TinyFashionMnist.write(dir.resolve("other-data"), 64, 16, 30);
+        String file = out.resolve("checkpoint.safetensors") + " was written by a run with ";
         Map<List<String>, String> cases = Map.of(
-                List.of("--train-limit", "16"), "--train-limit: " + out.resolve("checkpoint.safetensors")
-                        + " was written by a run with train_images 32, but this run asks for 16",
-                List.of("--seed", "2"), "--seed: ",
-                List.of("--batch", "8"), "--batch: ",
-                List.of("--epochs", "2"), "--epochs: ",
-                List.of("--lr", "0.05"), "--lr: ",
-                List.of("--recipe", "full"), "--recipe: ",
-                List.of("--neuron", "lif"), "--neuron/",
-                List.of("--root", otherData.toString()), "--root: ");
+                List.of("--train-limit", "16"), "--train-limit: " + file + "train_images 32, but this run asks for 16",
+                List.of("--seed", "2"), "--seed: " + file + "seed 1, but this run asks for 2",
+                List.of("--batch", "8"), "--batch: " + file + "batch_size 16, but this run asks for 8",
+                List.of("--epochs", "2"), "--epochs: " + file + "epochs 1, but this run asks for 2",
+                List.of("--lr", "0.05"), "--lr: " + file + "learning_rate 0.1, but this run asks for 0.05",
+                List.of("--recipe", "full"), "--recipe: " + file + "recipe quick, but this run asks for full",
+                List.of("--neuron", "lif"), "--T/--alpha/--threshold/--reset: " + file + "neuron IBRA-LIF(",
+                List.of("--root", otherData.toString()), "--root: " + file + "train_data sha256 ");
         cases.forEach((option, message) -> refusedUnchanged(out, tiny.train(out, true, option.get(0), option.get(1)),
-                message, "was written by a run with", "; resume with the same settings"));
+                message, "; resume with the same settings, or train into another run directory"));
         Path kept = interrupted("kept");
         run(tiny.train(kept, true)).succeeded();
         Map<String, Tensor> a = ModelFile.read(tiny.model()).tensors();

@@ -61,7 +61,7 @@ public final class RunDirectory {
      * Refuses a run directory this process cannot write (tried by creating and deleting an empty file in it, or in
      * its nearest existing ancestor) or whose file system has fewer than {@code bytes} free.
      */
-    static void requireSpace(Path out, long bytes) {
+    static void requireWritable(Path out, long bytes) {
         Path dir = out.toAbsolutePath();
         while (!Files.exists(dir)) {
             dir = dir.getParent();

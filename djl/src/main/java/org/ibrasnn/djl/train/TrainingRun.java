@@ -74,7 +74,7 @@ public final class TrainingRun {
         TrainingMemory.check(plan.model(), plan.recipe().batchSize(), plan.train().size());
         Optional<Checkpoint> saved = plan.resume() ? Checkpoint.read(plan.out()) : Optional.empty();
         saved.ifPresent(c -> c.requireSettings(settings));
-        RunDirectory.requireSpace(plan.out(), RunDirectory.bytesWritten(plan.model(), plan.recipe()));
+        RunDirectory.requireWritable(plan.out(), RunDirectory.bytesWritten(plan.model(), plan.recipe()));
         return saved;
     }
 
