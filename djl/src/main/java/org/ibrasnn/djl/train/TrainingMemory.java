@@ -1,5 +1,6 @@
 package org.ibrasnn.djl.train;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.ibrasnn.core.model.ModelSpec;
@@ -10,7 +11,8 @@ import org.ibrasnn.core.model.Shape;
  * is allocated (instead of the kernel's OOM killer ending the process without a word). The bound is the output of
  * every node for every image of the batch at every timestep, in float32, times {@link #AUTOGRAD_FACTOR} (the value
  * kept for the backward pass, its gradient and one temporary); it is compared with the memory of the machine (or
- * container), and the batch's input buffer with the JVM's maximum heap.
+ * container), and the batch's input buffer (a heap array staged through a direct buffer) with the JVM's maximum heap
+ * and direct memory.
  */
 final class TrainingMemory {
 
@@ -25,11 +27,23 @@ final class TrainingMemory {
     static void check(ModelSpec spec, int batchSize, int trainImages) {
         long machine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
-        check(spec, batchSize, trainImages, machine, Runtime.getRuntime().maxMemory());
+        long heap = Runtime.getRuntime().maxMemory();
+        check(spec, batchSize, trainImages, machine, heap, directMemory(heap));
     }
 
-    /** {@link #check(ModelSpec, int, int)} on a machine of {@code machineBytes} with a heap of {@code heapBytes}. */
-    static void check(ModelSpec spec, int batchSize, int trainImages, long machineBytes, long heapBytes) {
+    /** {@code -XX:MaxDirectMemorySize}, or the heap's maximum (the JVM's default) when it is unset or unknown. */
+    private static long directMemory(long heap) {
+        HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        long direct = hotSpot == null ? 0 : Long.parseLong(hotSpot.getVMOption("MaxDirectMemorySize").getValue());
+        return direct > 0 ? direct : heap;
+    }
+
+    /**
+     * {@link #check(ModelSpec, int, int)} on a machine of {@code machineBytes} with a heap of {@code heapBytes} and
+     * {@code directBytes} of direct memory.
+     */
+    static void check(ModelSpec spec, int batchSize, int trainImages, long machineBytes, long heapBytes,
+                      long directBytes) {
         long images = Math.min(batchSize, Math.max(1, trainImages));
         long perImage = 0;
         for (Shape s : spec.analysis().shapes().values()) {
@@ -45,10 +59,13 @@ final class TrainingMemory {
                     + "timestep over " + spec.steps() + " timestep(s), x" + AUTOGRAD_FACTOR + " for the backward pass, "
                     + "more than the " + bytes(machineBytes) + " of memory this machine has; use a smaller batch size");
         }
-        if (input > MAX_ARRAY || 4 * input > heapBytes) {
+        String limit = input > MAX_ARRAY ? "one Java array holds"
+                : 4 * input > heapBytes ? "the JVM's maximum heap of " + bytes(heapBytes) + " (-Xmx)"
+                : 4 * input > directBytes ? "the JVM's direct memory of " + bytes(directBytes)
+                        + " (-XX:MaxDirectMemorySize)" : null;
+        if (limit != null) {
             throw new PlanRefusedException("batch_size", batch + "needs an input buffer of " + bytes(4 * input)
-                    + ", more than " + (input > MAX_ARRAY ? "one Java array holds" : "the JVM's maximum heap of "
-                    + bytes(heapBytes) + " (-Xmx)") + "; use a smaller batch size");
+                    + ", more than " + limit + "; use a smaller batch size");
         }
     }
 
