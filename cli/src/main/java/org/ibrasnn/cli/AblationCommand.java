@@ -67,12 +67,12 @@ final class AblationCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Ablation ablation = Ablation.parse(which);
         Recipe recipe = Recipe.named(recipeName, seed);
-        Integer e = epochs != null ? epochs : quick ? Integer.valueOf(2) : null;
+        Integer e = epochs != null ? OptionChecks.atLeast("--epochs", epochs, 1) : quick ? Integer.valueOf(2) : null;
         if (e != null) {
             recipe = recipe.withEpochs(e);
         }
-        int trainCount = positiveOrAll(trainLimit, quick ? 30000 : 0, "--train-limit");
-        int testCount = positiveOrAll(testLimit, quick ? 2000 : 0, "--test-limit");
+        int trainCount = OptionChecks.atLeast("--train-limit", trainLimit != null ? trainLimit : quick ? 30000 : 0, 0);
+        int testCount = OptionChecks.atLeast("--test-limit", testLimit != null ? testLimit : quick ? 2000 : 0, 0);
         Architectures.build(arch, new Shape(1, 28, 28), 10, new Relu());
         if (data.events()) {
             throw new IllegalArgumentException("ablations run on still images; their settings use different T");
@@ -83,13 +83,5 @@ final class AblationCommand implements Callable<Integer> {
         stdout.print(result.markdown());
         stdout.printf("%nwrote %s, %s and %s%n", result.markdownFile(), result.jsonFile(), result.chartFile());
         return 0;
-    }
-
-    private static int positiveOrAll(Integer given, int fallback, String option) {
-        int v = given != null ? given : fallback;
-        if (v < 0) {
-            throw new IllegalArgumentException(option + " must be >= 0, got " + v);
-        }
-        return v;
     }
 }

@@ -66,9 +66,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (calibrate < 0) {
-            throw new IllegalArgumentException("--calibrate must be >= 0, got " + calibrate);
-        }
+        OptionChecks.atLeast("--calibrate", calibrate, 0);
+        OptionChecks.atLeast("--limit", limit, 0);
         if (compare == (out != null)) {
             throw new IllegalArgumentException("give exactly one of --out FILE or --compare");
         }

@@ -80,9 +80,7 @@ final class EnergyCommand implements Callable<Integer> {
         if (ann && (record != null || limit != null)) {
             throw new IllegalArgumentException("--record and --limit go with --model");
         }
-        if (limit != null && limit < 0) {
-            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
-        }
+        OptionChecks.atLeast("--limit", limit, 0);
         EnergyModel base = EnergyModel.preset(preset);
         EnergyModel energy = macPj == null && acPj == null ? base : new EnergyModel("custom",
                 macPj != null ? macPj : base.macPicojoules(), acPj != null ? acPj : base.acPicojoules());

@@ -39,6 +39,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks.atLeast("--limit", limit, 0);
         ModelFile file = ModelFile.read(model);
         Splits splits = data.loadFor(file);
         long start = System.nanoTime();

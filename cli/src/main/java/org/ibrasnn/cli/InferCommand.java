@@ -48,6 +48,8 @@ final class InferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OptionChecks.atLeast("--limit", limit, 0);
+        OptionChecks.atLeast("--threads", threads, 1);
         InferenceRecord record = data.inputFor(model, ModelFile.read(model)).infer(limit,
                 dense ? SpikeRuntime.Mode.DENSE : SpikeRuntime.Mode.SPIKE_DRIVEN,
                 threads != null ? threads : SpikeRun.allCores(), new ConsoleProgress(spec.commandLine().getOut()));

@@ -8,7 +8,10 @@ import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.djl.train.PlanRefusedException;
 import org.ibrasnn.djl.train.Recipe;
+import org.ibrasnn.djl.train.RunDirectory;
+import org.ibrasnn.djl.train.TrainingDivergedException;
 import org.ibrasnn.djl.train.TrainingRun;
 import org.ibrasnn.experiments.provenance.BuildInfo;
 import picocli.CommandLine.Command;
@@ -56,8 +59,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Train on the first K training images only (0: all), e.g. for benchmarks.")
     private int trainLimit;
 
-    @Option(names = "--resume", description = "Continue from DIR's checkpoint.")
+    @Option(names = "--resume", description = "Continue from DIR's checkpoint; refused if it was written with other "
+            + "options or data. A finished model in DIR is never replaced.")
     private boolean resume;
+
+    @Option(names = "--lr", description = "Peak learning rate (default: from the recipe).")
+    private Float learningRate;
 
     @Override
     public Integer call() throws IOException {
@@ -67,45 +74,59 @@ final class TrainCommand implements Callable<Integer> {
                 plan.model().arch(), plan.model().activation().describe(), plan.recipe().name(),
                 plan.recipe().epochs(), plan.recipe().batchSize(), plan.recipe().seed(), plan.train().name(), out);
         stdout.flush();
-        TrainingRun.Result result = TrainingRun.execute(plan, new ProgressListener(System.err));
+        TrainingRun.Result result;
+        try (ProgressListener progress = new ProgressListener(System.err)) {
+            result = TrainingRun.execute(plan, progress);
+        } catch (TrainingDivergedException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (--lr, now " + plan.recipe().learningRate() + ")", e);
+        }
         stdout.printf("test %s %.2f%% after %.0f s (%.0f train images/s, peak RSS %d MiB)%n"
                 + "model: %s%nmetrics: %s%n", result.test().primary(), 100 * result.test().value(),
                 result.wallSeconds(), result.trainImagesPerSecond(), result.peakRssBytes() >> 20, result.model(), result.metrics());
         return 0;
     }
 
-    /** Everything validated before anything is written under {@code --out}. */
+    /**
+     * Everything validated before anything is written under {@code --out}: the options, the run directory (before
+     * the data is read), then the plan as a whole (memory, the checkpoint to resume, writability).
+     */
     TrainingRun.Plan plan() throws IOException {
+        OptionChecks.atLeast("--train-limit", trainLimit, 0);
         Recipe recipe = recipe();
         var activation = neuron.activation();
-        int frames = data.events() ? activation.timesteps() : 1;
-        Splits splits = data.load(frames);
-        Shape shape = splits.train().shape();
-        ModelSpec model = Architectures.build(arch, new Shape(shape.channels() / frames, shape.height(), shape.width()),
-                splits.train().classes(), activation);
-        if (frames > 1) {
-            model = model.withInputFrames(frames);
-        }
         try {
-            TrainingRun.checkOutput(out, resume);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--out: " + e.getMessage() + " (--resume continues a run)", e);
+            RunDirectory.check(out, resume);
+            int frames = data.events() ? activation.timesteps() : 1;
+            Splits splits = data.load(frames);
+            Shape shape = splits.train().shape();
+            ModelSpec model = Architectures.build(arch, new Shape(shape.channels() / frames, shape.height(),
+                    shape.width()), splits.train().classes(), activation);
+            if (frames > 1) {
+                model = model.withInputFrames(frames);
+            }
+            var train = trainLimit > 0 ? splits.train().head(trainLimit) : splits.train();
+            TrainingRun.Plan plan = new TrainingRun.Plan(model, recipe, train, splits.test(), out, resume,
+                    BuildInfo.current().provenance(splits.checksum()), data.record());
+            TrainingRun.check(plan);
+            return plan;
+        } catch (PlanRefusedException e) {
+            throw TrainingFlags.named(e);
         }
-        if (trainLimit < 0) {
-            throw new IllegalArgumentException("--train-limit must be >= 0, got " + trainLimit);
-        }
-        var train = trainLimit > 0 ? splits.train().head(trainLimit) : splits.train();
-        return new TrainingRun.Plan(model, recipe, train, splits.test(), out, resume,
-                BuildInfo.current().provenance(splits.checksum()), data.record());
     }
 
     private Recipe recipe() {
         Recipe base = Recipe.named(recipeName, seed);
-        if (epochs != null) {
+        if (OptionChecks.atLeast("--epochs", epochs, 1) != null) {
             base = base.withEpochs(epochs);
         }
-        if (batch != null) {
+        if (OptionChecks.atLeast("--batch", batch, 1) != null) {
             base = base.withBatchSize(batch);
+        }
+        if (learningRate != null) {
+            if (!(learningRate > 0) || learningRate.isInfinite()) {
+                throw new IllegalArgumentException("--lr must be a finite number > 0, got " + learningRate);
+            }
+            base = base.withLearningRate(learningRate);
         }
         return base;
     }

@@ -10,6 +10,7 @@ import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.djl.train.Recipe;
+import org.ibrasnn.djl.train.RunDirectory;
 import org.ibrasnn.djl.train.TrainingRun;
 import org.ibrasnn.experiments.provenance.BuildInfo;
 import org.ibrasnn.experiments.record.InferenceRecord;
@@ -39,7 +40,7 @@ public final class Quickstart {
     public static Result execute(Splits data, Recipe recipe, Path dir, Progress progress) throws IOException {
         ModelSpec model = Architectures.build(ARCH, data.train().shape(), data.train().classes(),
                 IbraLifSpec.paperDefault(1));
-        TrainingRun.checkOutput(dir, false);
+        RunDirectory.check(dir, false);
         progress.note(String.format("[2/4] training %s with %s, %d epochs -> %s", model.arch(),
                 model.activation().describe(), recipe.epochs(), dir));
         DatasetRecord fashionMnist = DatasetRecord.of("fashion-mnist", LoadOptions.defaults());

@@ -4,23 +4,28 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonParser;
-import com.google.gson.reflect.TypeToken;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ibrasnn.core.io.ModelSpecJson;
+import java.util.Optional;
+import org.ibrasnn.core.io.ModelFormatException;
 import org.ibrasnn.core.io.SafeTensors;
+import org.ibrasnn.core.io.StrictJson;
 import org.ibrasnn.core.io.Tensor;
 import org.ibrasnn.djl.ParameterTensors;
 
 /**
- * The trainer's state after an epoch — weights, BN statistics, optimizer state, update count, recipe,
- * spec and epoch history — in one safetensors file written atomically, so a killed run resumes where
- * the last finished epoch left off and ends with the same weights as an uninterrupted run.
+ * The trainer's state after an epoch — weights, BN statistics, optimizer state, update count, epoch history and the
+ * {@link RunSettings} of the run — in one safetensors file written atomically, so a killed run resumes where the
+ * last finished epoch left off and ends with the same weights as an uninterrupted run, and a run with other
+ * settings is refused instead of mixed in. Checkpoints of version 1 (before the settings were recorded) are refused:
+ * nothing in them says which data they were trained on.
  */
 public final class Checkpoint {
 
@@ -28,13 +33,26 @@ public final class Checkpoint {
     public static final String FILE = "checkpoint.safetensors";
 
     private static final String FORMAT = "ibra-snn-checkpoint";
-    private static final String VERSION = "1";
+    private static final String VERSION = "2";
     private static final Gson GSON = new Gson();
 
-    private Checkpoint() {}
+    private final Path file;
+    private final RunSettings settings;
+    private final long updates;
+    private final List<EpochMetrics> history;
+    private final Map<String, Tensor> tensors;
 
-    /** Writes the trainer's current state to {@code dir/checkpoint.safetensors}. */
-    public static void save(Trainer trainer, Path dir) throws IOException {
+    private Checkpoint(Path file, RunSettings settings, long updates, List<EpochMetrics> history,
+                       Map<String, Tensor> tensors) {
+        this.file = file;
+        this.settings = settings;
+        this.updates = updates;
+        this.history = List.copyOf(history);
+        this.tensors = tensors;
+    }
+
+    /** Writes the trainer's current state and the run's settings to {@code dir/checkpoint.safetensors}. */
+    public static void save(Trainer trainer, RunSettings settings, Path dir) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         ParameterTensors.snapshot(trainer.parameters()).forEach((k, v) -> tensors.put("param/" + k, v));
         for (Map.Entry<String, NDArray> e : trainer.optimizer().tensors().entrySet()) {
@@ -43,58 +61,137 @@ public final class Checkpoint {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("format_version", VERSION);
-        meta.put("spec", ModelSpecJson.toJson(trainer.spec()));
-        meta.put("recipe", GSON.toJson(trainer.recipe()));
+        meta.put("settings", settings.toJson());
         meta.put("updates", Long.toString(trainer.optimizer().updates()));
         meta.put("history", GSON.toJson(trainer.history()));
         SafeTensors.write(dir.resolve(FILE), tensors, meta);
     }
 
     /**
-     * Restores a trainer built with the same spec and recipe from {@code dir/checkpoint.safetensors};
-     * returns false when there is no checkpoint to resume from.
+     * The checkpoint in {@code dir}, its metadata validated (a fault is a {@link ModelFormatException} naming the
+     * file and the field); empty when there is none.
      */
-    public static boolean restore(Trainer trainer, Path dir) throws IOException {
+    public static Optional<Checkpoint> read(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         if (!Files.exists(file)) {
-            return false;
+            return Optional.empty();
         }
         var read = SafeTensors.read(file);
         Map<String, String> meta = read.metadata();
-        if (!FORMAT.equals(meta.get("format")) || !VERSION.equals(meta.get("format_version"))) {
-            throw new IOException(file + ": not an ibra-snn checkpoint of version " + VERSION
-                    + " (format=" + meta.get("format") + ", version=" + meta.get("format_version") + ")");
+        String format = field(meta, "format", file);
+        if (!FORMAT.equals(format)) {
+            throw new ModelFormatException(file, "not an ibra-snn checkpoint (metadata 'format' is '" + format + "')");
         }
-        if (!trainer.spec().equals(ModelSpecJson.fromJson(meta.get("spec")))) {
-            throw new IllegalArgumentException(file + " was written for another architecture or neuron setting;"
-                    + " resume with the same architecture and neuron setting, or train into a new run directory");
+        String version = field(meta, "format_version", file);
+        if (version.equals("1")) {
+            throw new ModelFormatException(file, "a checkpoint of version 1, written before checkpoints recorded the "
+                    + "settings of their run, so resuming it could mix two runs; train into a new run directory");
         }
-        Recipe saved = GSON.fromJson(meta.get("recipe"), Recipe.class);
-        if (!trainer.recipe().equals(saved)) {
-            throw new IllegalArgumentException(file + " was written with recipe " + saved
-                    + "; resume with the same options (now " + trainer.recipe() + ")");
+        if (!VERSION.equals(version)) {
+            throw new ModelFormatException(file, "checkpoint version '" + version + "' is not " + VERSION
+                    + ", the version this build reads");
         }
-        Map<String, Tensor> tensors = read.tensors();
-        for (Map.Entry<String, Parameter> e : trainer.parameters().entrySet()) {
-            ParameterTensors.load(e.getValue().getArray(), required(tensors, "param/" + e.getKey(), file), e.getKey());
-        }
-        for (Map.Entry<String, NDArray> e : trainer.optimizer().tensors().entrySet()) {
-            ParameterTensors.load(e.getValue(), required(tensors, "optim/" + e.getKey(), file), e.getKey());
-        }
-        trainer.optimizer().restoreUpdates(Long.parseLong(meta.get("updates")));
-        JsonArray epochs = JsonParser.parseString(meta.get("history")).getAsJsonArray();
-        epochs.forEach(e -> EpochMetrics.upgradeScores(e.getAsJsonObject(),
-                (split, metric) -> split + Character.toUpperCase(metric.charAt(0)) + metric.substring(1)));
-        List<EpochMetrics> history = GSON.fromJson(epochs, new TypeToken<List<EpochMetrics>>() {}.getType());
-        trainer.restoreHistory(history);
-        return true;
+        RunSettings settings = RunSettings.fromJson(field(meta, "settings", file), file, "settings");
+        return Optional.of(new Checkpoint(file, settings, updates(field(meta, "updates", file), file),
+                history(field(meta, "history", file), file), read.tensors()));
     }
 
-    private static Tensor required(Map<String, Tensor> tensors, String name, Path file) throws IOException {
+    /** Where this checkpoint was read from. */
+    public Path file() {
+        return file;
+    }
+
+    /** The epochs it had finished. */
+    public List<EpochMetrics> history() {
+        return history;
+    }
+
+    /** Refuses a run asking for other settings than the ones this checkpoint was written with, naming the first. */
+    public void requireSettings(RunSettings requested) {
+        settings.firstDifference(requested).ifPresent(d -> {
+            throw new PlanRefusedException(d.setting(), file + " was written by a run with " + d.setting() + " "
+                    + d.recorded() + ", but this run asks for " + d.requested()
+                    + "; resume with the same settings, or train into another run directory");
+        });
+    }
+
+    /** Loads weights, optimizer state, update count and history into a trainer built with the same settings. */
+    public void restore(Trainer trainer) throws ModelFormatException {
+        for (Map.Entry<String, Parameter> e : trainer.parameters().entrySet()) {
+            load(e.getValue().getArray(), "param/" + e.getKey());
+        }
+        for (Map.Entry<String, NDArray> e : trainer.optimizer().tensors().entrySet()) {
+            load(e.getValue(), "optim/" + e.getKey());
+        }
+        trainer.optimizer().restoreUpdates(updates);
+        trainer.restoreHistory(history);
+    }
+
+    private void load(NDArray target, String name) throws ModelFormatException {
         Tensor t = tensors.get(name);
         if (t == null) {
-            throw new IOException(file + ": checkpoint lacks tensor " + name);
+            throw new ModelFormatException(file, "checkpoint lacks tensor " + name);
         }
-        return t;
+        for (int i = 0; i < t.size(); i++) {
+            if (!Float.isFinite(t.get(i))) {
+                throw new ModelFormatException(file, "tensor " + name + " holds " + t.get(i) + " at index " + i);
+            }
+        }
+        try {
+            ParameterTensors.load(target, t, name);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, e.getMessage());
+        }
+    }
+
+    private static String field(Map<String, String> meta, String key, Path file) throws ModelFormatException {
+        String v = meta.get(key);
+        if (v == null) {
+            throw new ModelFormatException(file, "checkpoint metadata lacks '" + key + "'");
+        }
+        return v;
+    }
+
+    private static long updates(String text, Path file) throws ModelFormatException {
+        try {
+            long n = Long.parseLong(text);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ModelFormatException(file, "metadata 'updates' is not a count of updates: '" + text + "'");
+    }
+
+    /** The epoch list; every entry must parse and be numbered 1, 2, ... with both metrics present. */
+    private static List<EpochMetrics> history(String json, Path file) throws ModelFormatException {
+        JsonArray epochs;
+        try {
+            JsonElement parsed = StrictJson.parse(json);
+            if (!parsed.isJsonArray()) {
+                throw new ModelFormatException(file, "metadata 'history' is not a JSON array");
+            }
+            epochs = parsed.getAsJsonArray();
+        } catch (JsonParseException e) {
+            throw new ModelFormatException(file, "metadata 'history' is not JSON (" + e.getMessage() + ")");
+        }
+        List<EpochMetrics> out = new ArrayList<>();
+        for (JsonElement e : epochs) {
+            String entry = "metadata 'history' entry " + (out.size() + 1);
+            EpochMetrics m;
+            try {
+                m = GSON.fromJson(e, EpochMetrics.class);
+            } catch (RuntimeException bad) {
+                throw new ModelFormatException(file, entry + " is malformed (" + bad.getMessage() + ")");
+            }
+            String fault = m == null ? "is null" : m.epoch() != out.size() + 1 ? "has epoch " + m.epoch()
+                    : m.train() == null ? "lacks 'train'" : m.test() == null ? "lacks 'test'" : null;
+            if (fault != null) {
+                throw new ModelFormatException(file, entry + " " + fault);
+            }
+            out.add(m);
+        }
+        return out;
     }
 }

@@ -19,8 +19,8 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
         }
-        if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        if (!(learningRate > 0) || !Float.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
         }
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
             throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
@@ -73,6 +73,11 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
 
     public Recipe withBatchSize(int b) {
         return new Recipe(name, epochs, b, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
+                labelSmoothing, cropPadding, horizontalFlip, erasing, seed);
+    }
+
+    public Recipe withLearningRate(float rate) {
+        return new Recipe(name, epochs, batchSize, optimizer, rate, momentum, weightDecay, warmupEpochs,
                 labelSmoothing, cropPadding, horizontalFlip, erasing, seed);
     }
 

@@ -125,7 +125,7 @@ public final class Trainer implements AutoCloseable {
         SplittableRandom augmentRandom = new SplittableRandom(mix(recipe.seed(), epoch, 2));
         Augmentation augmentation = new Augmentation(shape.channels(), shape.height(), shape.width(),
                 recipe.cropPadding(), recipe.horizontalFlip(), recipe.erasing());
-        float[] buffer = new float[batchSize * size];
+        float[] buffer = new float[Math.min(batchSize, train.size()) * size];
         StagingBuffer images = new StagingBuffer();
         StagingBuffer targets = new StagingBuffer();
         listener.epochStarted(epoch, recipe.epochs(), batches);
@@ -155,9 +155,8 @@ public final class Trainer implements AutoCloseable {
                     NDArray lossArray = task.loss(outputs, y, recipe.labelSmoothing());
                     loss = lossArray.getFloat();
                     if (!Float.isFinite(loss)) {
-                        throw new TrainingDivergedException("loss became " + loss + " at epoch " + epoch
-                                + ", batch " + (b + 1) + " of " + batches
-                                + "; the last good checkpoint is kept (try a lower learning rate)");
+                        throw new TrainingDivergedException("the loss became " + loss + " at epoch " + epoch
+                                + ", batch " + (b + 1) + " of " + batches);
                     }
                     collector.backward(lossArray);
                     batchMetric = task.metricSum(outputs, y);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ibrasnn.core.data.DatasetRecord;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
@@ -15,9 +16,11 @@ import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.djl.ParameterTensors;
 
 /**
- * One training run into a directory: checkpoint and {@code metrics.json} ({@link TrainingRecord}) after every
- * epoch, then {@code model.safetensors} with the spec and provenance. Every file is written atomically, so a killed
- * run leaves either the previous or the new version of each, never half of one.
+ * One training run into a directory: checkpoint and {@code metrics.json} ({@link TrainingRecord}) after every epoch, then
+ * {@code model.safetensors} with the spec and provenance. Every file is written atomically, so a killed
+ * run leaves either the previous or the new version of each, never half of one. Before anything is written, a
+ * plan that would replace a finished model, mix with a run of other settings, not fit in memory or not be
+ * writable is refused ({@link #check}).
  */
 public final class TrainingRun {
 
@@ -48,32 +51,51 @@ public final class TrainingRun {
 
     private TrainingRun() {}
 
-    /** Refuses to overwrite a finished or interrupted run unless resuming. */
-    public static void checkOutput(Path out, boolean resume) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("run directory " + out + " exists and is not a directory");
-        }
-        boolean hasRun = Files.exists(out.resolve(MODEL_FILE)) || Files.exists(out.resolve(Checkpoint.FILE));
-        if (hasRun && !resume) {
-            throw new IllegalArgumentException("run directory " + out + " already holds a training run; "
-                    + "resume it or choose another directory");
-        }
+    /**
+     * Refuses a plan that cannot run or would replace or mix with another run, before anything is written: the run
+     * directory ({@link RunDirectory#check}), a batch too large for this machine, a checkpoint to resume written
+     * with other {@link RunSettings}, and a run directory this process cannot write or that lacks the space.
+     */
+    public static void check(Plan plan) throws IOException {
+        check(plan, RunSettings.of(plan));
     }
 
-    /** Trains (resuming from the checkpoint when asked and present) and writes the run's files. */
+    /** {@link #check(Plan)}; returns the checkpoint to resume from, if any. */
+    private static Optional<Checkpoint> check(Plan plan, RunSettings settings) throws IOException {
+        RunDirectory.check(plan.out(), plan.resume());
+        TrainingMemory.check(plan.model(), plan.recipe().batchSize(), plan.train().size());
+        Optional<Checkpoint> saved = plan.resume() ? Checkpoint.read(plan.out()) : Optional.empty();
+        saved.ifPresent(c -> c.requireSettings(settings));
+        RunDirectory.requireWritable(plan.out(), RunDirectory.bytesWritten(plan.model(), plan.recipe()));
+        return saved;
+    }
+
+    /**
+     * Trains (resuming from the checkpoint when asked and present) and writes the run's files, after
+     * {@link #check(Plan)}. A diverged run ends in a {@link TrainingDivergedException} saying what was kept.
+     */
     public static Result execute(Plan plan, TrainingListener listener) throws IOException {
         long start = System.nanoTime();
+        RunSettings settings = RunSettings.of(plan);
+        Optional<Checkpoint> saved = check(plan, settings);
         try (Trainer trainer = new Trainer(plan.model(), plan.recipe())) {
             double earlier = 0;
-            if (plan.resume() && Checkpoint.restore(trainer, plan.out())) {
+            if (saved.isPresent()) {
+                saved.get().restore(trainer);
                 earlier = trainer.history().stream().mapToDouble(EpochMetrics::seconds).sum();
             }
             double before = earlier;
             Files.createDirectories(plan.out());
-            trainer.train(plan.train(), plan.test(), listener, (t, m) -> {
-                Checkpoint.save(t, plan.out());
-                writeMetrics(plan, t.history(), before + (System.nanoTime() - start) / 1e9, false);
-            });
+            try {
+                trainer.train(plan.train(), plan.test(), listener, (t, m) -> {
+                    Checkpoint.save(t, settings, plan.out());
+                    writeMetrics(plan, t.history(), before + (System.nanoTime() - start) / 1e9, false);
+                });
+            } catch (TrainingDivergedException e) {
+                int kept = trainer.history().size();
+                throw e.keeping(kept == 0 ? "no epoch had finished, so no checkpoint was kept"
+                        : "the checkpoint of epoch " + kept + " is kept in " + plan.out().resolve(Checkpoint.FILE));
+            }
             Map<String, String> provenance = new LinkedHashMap<>(plan.provenance());
             provenance.put("seed", Long.toString(plan.recipe().seed()));
             provenance.put("recipe", new Gson().toJson(plan.recipe()));

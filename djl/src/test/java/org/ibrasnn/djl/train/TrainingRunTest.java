@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.io.ModelFormatException;
 import org.ibrasnn.core.io.SafeTensors;
 import org.ibrasnn.core.io.Tensor;
 import org.ibrasnn.core.model.ModelSpec;
@@ -83,25 +83,22 @@ class TrainingRunTest {
     }
 
     @Test
-    void restoresACheckpointWrittenBeforeTasks() throws IOException {
+    void refusesACheckpointOfVersion1AndNamesMalformedMetadata() throws IOException {
         Path out = dir.resolve("old");
-        List<EpochMetrics> written;
-        try (Trainer trainer = new Trainer(spec, recipe.withEpochs(1))) {
-            trainer.train(train, test, TrainingListener.NONE, (t, m) -> Checkpoint.save(t, out));
-            written = trainer.history();
+        TrainingRun.Plan plan = plan(out, true, recipe.withEpochs(1));
+        try (Trainer trainer = new Trainer(spec, plan.recipe())) {
+            trainer.train(train, test, TrainingListener.NONE, (t, m) -> Checkpoint.save(t, RunSettings.of(plan), out));
         }
         Path file = out.resolve(Checkpoint.FILE);
         SafeTensors.Contents current = SafeTensors.read(file);
-        Map<String, String> meta = new LinkedHashMap<>(current.metadata());
-        meta.put("spec", meta.get("spec").replace("\"task\":\"classify\",", ""));
-        EpochMetrics e = written.getFirst();
-        meta.put("history", meta.get("history").replaceFirst("\"train\":\\{.*?}},\"test\":\\{.*?}}",
-                "\"trainAccuracy\":" + e.train().value() + ",\"testAccuracy\":" + e.test().value()));
-        assertFalse(meta.get("spec").contains("task") || meta.get("history").contains("primary"), meta.toString());
-        SafeTensors.write(file, current.tensors(), meta);
-        try (Trainer fresh = new Trainer(spec, recipe.withEpochs(1))) {
-            assertTrue(Checkpoint.restore(fresh, out));
-            assertEquals(written, fresh.history());
+        for (Map.Entry<String, String> bad : Map.of("format_version", "1", "updates", "many", "history", "[{}]",
+                "settings", "{\"seed\": 5}").entrySet()) {
+            Map<String, String> meta = new LinkedHashMap<>(current.metadata());
+            meta.put(bad.getKey(), bad.getValue());
+            SafeTensors.write(file, current.tensors(), meta);
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> Checkpoint.read(out));
+            assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains(
+                    bad.getKey().equals("format_version") ? "version 1" : "'" + bad.getKey() + "'"), e.getMessage());
         }
     }
 
@@ -110,21 +107,27 @@ class TrainingRunTest {
         Path out = dir.resolve("run");
         TrainingRun.execute(plan(out, false, recipe.withEpochs(1)), TrainingListener.NONE);
         IllegalArgumentException overwrite = assertThrows(IllegalArgumentException.class,
-                () -> TrainingRun.checkOutput(out, false));
-        assertTrue(overwrite.getMessage().contains(out + " already holds a training run; resume it"),
-                overwrite.getMessage());
+                () -> RunDirectory.check(out, false));
+        assertTrue(overwrite.getMessage().contains(out + " already holds a finished model"), overwrite.getMessage());
         assertFalse(overwrite.getMessage().contains("--"), "library messages name no flags: " + overwrite.getMessage());
-        IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class,
+        Files.delete(out.resolve(TrainingRun.MODEL_FILE));
+        PlanRefusedException mismatch = assertThrows(PlanRefusedException.class,
                 () -> TrainingRun.execute(plan(out, true, recipe.withSeed(99).withEpochs(1)), TrainingListener.NONE));
-        assertTrue(mismatch.getMessage().contains("recipe"), mismatch.getMessage());
+        assertEquals("seed", mismatch.setting());
+        assertTrue(mismatch.getMessage().contains("with seed 5, but this run asks for 99"), mismatch.getMessage());
+        PlanRefusedException fewer = assertThrows(PlanRefusedException.class,
+                () -> TrainingRun.execute(new TrainingRun.Plan(spec, recipe.withEpochs(1), train.head(64), test, out,
+                        true, Map.of()), TrainingListener.NONE));
+        assertEquals("train_images", fewer.setting(), fewer.getMessage());
     }
 
     @Test
     void nonFiniteLossStopsWithEpochAndBatchAndKeepsTheLastGoodCheckpoint() throws IOException {
         Path out = dir.resolve("nan");
+        RunSettings settings = RunSettings.of(plan(out, true, recipe));
         try (Trainer trainer = new Trainer(spec, recipe)) {
             trainer.train(train, test, TrainingListener.NONE, (t, m) -> {
-                Checkpoint.save(t, out);
+                Checkpoint.save(t, settings, out);
                 if (m.epoch() == 1) {
                     // Poison a weight so the next batch's loss is NaN.
                     var weight = t.parameters().get("fc.weight").getArray();
@@ -135,10 +138,8 @@ class TrainingRunTest {
             });
         } catch (TrainingDivergedException e) {
             assertTrue(e.getMessage().contains("epoch 2") && e.getMessage().contains("batch 1 of 6"), e.getMessage());
-            try (Trainer fresh = new Trainer(spec, recipe)) {
-                assertTrue(Checkpoint.restore(fresh, out));
-                assertEquals(1, fresh.history().size(), "the checkpoint of the last good epoch is kept");
-            }
+            assertEquals(1, Checkpoint.read(out).orElseThrow().history().size(),
+                    "the checkpoint of the last good epoch is kept");
             return;
         }
         throw new AssertionError("training should have stopped on the NaN loss");

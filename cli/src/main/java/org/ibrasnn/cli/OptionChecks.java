@@ -1,0 +1,20 @@
+package org.ibrasnn.cli;
+
+/** Range checks of numeric options, failing with one line that names the option. */
+final class OptionChecks {
+
+    private OptionChecks() {}
+
+    /** {@code value}, or an IllegalArgumentException naming {@code option} unless it is at least {@code min}. */
+    static int atLeast(String option, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(option + " must be >= " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /** {@link #atLeast(String, int, int)} for an option that may be absent (null passes). */
+    static Integer atLeast(String option, Integer value, int min) {
+        return value == null ? null : atLeast(option, value.intValue(), min);
+    }
+}
