@@ -6,15 +6,20 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Writes files so that a crash never leaves half of one: the content goes to a temporary file in the
- * same directory, is forced to disk, and is renamed over the target in one atomic step.
+ * Writes files so that a crash never leaves half of one: the content goes to a temporary file
+ * {@code .NAME.tmp-PID-RANDOM} in the same directory, is forced to disk, and is renamed over the target in
+ * one atomic step. A temporary left by a killed writer (its process is gone) is deleted by the next write
+ * to the same target; readers are only ever given the target's own name. Failures name the target.
  */
 public final class AtomicFiles {
 
@@ -24,18 +29,26 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    private static final String TEMP_MARK = ".tmp-";
+
     private AtomicFiles() {}
 
     /** Atomically replaces {@code target} with what {@code body} writes; on failure the old file is untouched. */
     public static void write(Path target, IoWriter body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        if (Files.isDirectory(absolute)) {
+            throw new FileAccessException(target, "is a directory, not a file");
+        }
+        Path temp;
         try {
-            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
+            Files.createDirectories(dir);
+            removeAbandonedTemporaries(absolute);
+            temp = Files.createFile(dir.resolve(temporaryName(absolute)));
+        } catch (IOException e) {
+            throw FileAccess.fault(target, "cannot write", e);
+        }
+        try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 body.write(out);
@@ -43,7 +56,10 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw FileAccess.fault(target, "cannot write", e);
+        } catch (RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
         }
@@ -53,6 +69,29 @@ public final class AtomicFiles {
     /** Atomically writes a UTF-8 text file. */
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String temporaryName(Path target) {
+        return "." + target.getFileName() + TEMP_MARK + ProcessHandle.current().pid() + "-"
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+    }
+
+    /** The process id in the name of a temporary of {@code target}, or -1 if {@code file} is none. */
+    private static long writerOf(Path file, Path target) {
+        Pattern p = Pattern.compile(Pattern.quote("." + target.getFileName() + TEMP_MARK) + "(\\d{1,18})-[0-9a-z]+");
+        Matcher m = p.matcher(file.getFileName().toString());
+        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /** Deletes the temporaries of {@code target} whose writing process no longer runs. */
+    private static void removeAbandonedTemporaries(Path target) throws IOException {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(target.getParent(), p -> writerOf(p, target) >= 0)) {
+            for (Path temp : temps) {
+                if (!ProcessHandle.of(writerOf(temp, target)).map(ProcessHandle::isAlive).orElse(false)) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        }
     }
 
     private static void syncDirectory(Path dir) {

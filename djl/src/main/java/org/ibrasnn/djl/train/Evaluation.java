@@ -42,6 +42,7 @@ public final class Evaluation {
     /** Inference-mode outputs, image-major, evaluated in batches with one NDManager per batch. */
     public static float[] outputs(SpikingNetwork network, ParameterStore store, NDManager manager,
                                  ImageDataset data, int batchSize, int limit) {
+        network.spec().requireInput(data.shape());
         int count = limit > 0 ? Math.min(limit, data.size()) : data.size();
         var shape = data.shape();
         int size = shape.size();
