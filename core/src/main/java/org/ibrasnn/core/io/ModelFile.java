@@ -68,7 +68,8 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
 
     /**
      * Reads and fully validates a model file: the header (format, kind, spec, and each tensor's name and shape
-     * against the spec) before any tensor data, then the values (finite, running variances not negative).
+     * against the spec, and that one image's activations fit the heap) before any tensor data, then the values
+     * (finite, running variances not negative).
      */
     public static ModelFile read(Path file) throws IOException {
         try (SafeTensors.Reader reader = SafeTensors.open(file)) {
@@ -77,6 +78,12 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
             Optional<String> problem = ModelTensors.shapeProblem(header.spec, reader.shapes());
             if (problem.isPresent()) {
                 throw new ModelFormatException(file, problem.get());
+            }
+            long activations = header.spec.activationBytes();
+            if (activations > Runtime.getRuntime().maxMemory()) {
+                throw new FileAccessException(file, String.format("one image needs %.2f GB of activations per "
+                        + "timestep (input %s), more than the %.2f GB heap of this JVM (raise -Xmx)", activations / 1e9,
+                        header.spec.input(), Runtime.getRuntime().maxMemory() / 1e9));
             }
             Map<String, Tensor> tensors = reader.tensors();
             problem = ModelTensors.valueProblem(header.spec, tensors);

@@ -110,6 +110,18 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
         }
     }
 
+    /**
+     * Bytes of float32 activations of one image at one timestep: its input and every node's output. Every
+     * engine holds at least this much per image (DJL keeps it for each of the {@link #steps()}).
+     */
+    public long activationBytes() {
+        long values = stepInput().size();
+        for (Shape s : analysis().shapes().values()) {
+            values += s.size();
+        }
+        return values * Float.BYTES;
+    }
+
     /** What the graph's input sees at one timestep. */
     public Shape stepInput() {
         return stepShape(input, inputFrames);
