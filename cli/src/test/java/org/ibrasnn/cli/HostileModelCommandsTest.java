@@ -172,6 +172,23 @@ class HostileModelCommandsTest {
     }
 
     @Test
+    void reportNamesTheRunsBrokenModelFile() throws Exception {
+        Path runDir = Files.createDirectory(dir.resolve("run"));
+        Files.writeString(runDir.resolve("metrics.json"), "{\"task\": \"classify\", \"epochs\": [], \"wall_seconds\": 1}");
+        Path model = runDir.resolve("model.safetensors");
+        ModelSpec spec = spec(new Shape(1, 28, 28), new Relu());
+        String weight = ModelTensors.expected(spec).keySet().iterator().next();
+        Files.move(write("nan.safetensors", spec, Map.of(weight, Float.NaN)), model);
+        refused(new String[] {"report", "--limit", "2", runDir.toString()}, model.toString(), "NaN", "at index 1");
+        Files.delete(model);
+        Files.createDirectory(model);
+        refused(new String[] {"report", "--limit", "2", runDir.toString()}, model.toString(), ": is a directory");
+        Files.delete(model);
+        assumeTrue(new ProcessBuilder("mkfifo", model.toString()).start().waitFor() == 0, "mkfifo is not available");
+        refused(new String[] {"report", "--limit", "2", runDir.toString()}, model.toString(), ": is not a regular file");
+    }
+
+    @Test
     void evalChecksTheModelsInputShapeAsInferDoes() throws IOException {
         Path wide = write("wide.safetensors", spec(new Shape(1, 32, 32), new Relu()), Map.of());
         refused(new String[] {"eval", "--limit", "2", "--model", wide.toString()}, wide.toString(),

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.core.io.FileAccess;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.djl.train.TrainingRun;
 import org.ibrasnn.experiments.Progress;
@@ -36,9 +37,10 @@ public final class TrainingReport {
         Path metricsFile = run.resolve(TrainingRun.METRICS_FILE);
         Path modelFile = run.resolve(TrainingRun.MODEL_FILE);
         for (Path p : new Path[] {metricsFile, modelFile}) {
-            if (!Files.isRegularFile(p)) {
+            if (!Files.exists(p)) {
                 throw new IllegalArgumentException(run + " is not a finished training run: " + p.getFileName() + " is missing");
             }
+            FileAccess.requireReadableFile(p);
         }
         RunMetrics metrics = RunMetrics.read(metricsFile);
         return new TrainingReport(run, ModelFile.read(modelFile), metrics);
