@@ -98,7 +98,7 @@ class ConvertCommandTest {
         meta.put("spec", meta.get("spec").replaceFirst("\"type\":\"conv\"", "\"type\":\"deconv\""));
         Path unknown = dir.resolve("unknown.safetensors");
         SafeTensors.write(unknown, good.tensors(), meta);
-        rejected(run("convert", "--ann", unknown.toString(), "--out", out.toString()), "unknown layer type 'deconv'");
+        rejected(run("convert", "--ann", unknown.toString(), "--out", out.toString()), "unknown op type 'deconv'");
 
         Map<String, Tensor> fewer = new LinkedHashMap<>(good.tensors());
         fewer.remove("head.fc.bias");

@@ -33,13 +33,32 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
-    /** Atomically replaces {@code target} with what {@code body} writes; on failure the old file is untouched. */
-    public static void write(Path target, IoWriter body) throws IOException {
+    /**
+     * Fails, naming {@code target}, unless a write to it can start: it is not a directory and its nearest
+     * existing ancestor is a writable directory. Commands call it before long work whose result goes there.
+     */
+    public static void requireWritable(Path target) throws FileAccessException {
         Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
         if (Files.isDirectory(absolute)) {
             throw new FileAccessException(target, "is a directory, not a file");
         }
+        Path ancestor = absolute.getParent();
+        while (!Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (!Files.isDirectory(ancestor)) {
+            throw new FileAccessException(target, "cannot write: " + ancestor + " is not a directory");
+        }
+        if (!Files.isWritable(ancestor)) {
+            throw new FileAccessException(target, "cannot write: permission denied on " + ancestor);
+        }
+    }
+
+    /** Atomically replaces {@code target} with what {@code body} writes; on failure the old file is untouched. */
+    public static void write(Path target, IoWriter body) throws IOException {
+        requireWritable(target);
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
         Path temp;
         try {
             Files.createDirectories(dir);
