@@ -73,24 +73,24 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
      */
     public static ModelFile read(Path file) throws IOException {
         try (SafeTensors.Reader reader = SafeTensors.open(file)) {
-            Map<String, String> meta = reader.metadata();
-            ModelFile header = header(meta, file);
-            Optional<String> problem = ModelTensors.shapeProblem(header.spec, reader.shapes());
-            if (problem.isPresent()) {
-                throw new ModelFormatException(file, problem.get());
-            }
+            ModelFile header = header(reader.metadata(), file);
+            refuse(ModelTensors.shapeProblem(header.spec, reader.shapes()), file);
             long activations = header.spec.activationBytes();
-            if (activations > Runtime.getRuntime().maxMemory()) {
+            long heap = Runtime.getRuntime().maxMemory();
+            if (activations > heap) {
                 throw new FileAccessException(file, String.format("one image needs %.2f GB of activations per "
                         + "timestep (input %s), more than the %.2f GB heap of this JVM (raise -Xmx)", activations / 1e9,
-                        header.spec.input(), Runtime.getRuntime().maxMemory() / 1e9));
+                        header.spec.input(), heap / 1e9));
             }
             Map<String, Tensor> tensors = reader.tensors();
-            problem = ModelTensors.valueProblem(header.spec, tensors);
-            if (problem.isPresent()) {
-                throw new ModelFormatException(file, problem.get());
-            }
+            refuse(ModelTensors.valueProblem(header.spec, tensors), file);
             return new ModelFile(header.kind, header.spec, header.provenance, tensors, header.data);
+        }
+    }
+
+    private static void refuse(Optional<String> problem, Path file) throws ModelFormatException {
+        if (problem.isPresent()) {
+            throw new ModelFormatException(file, problem.get());
         }
     }
 

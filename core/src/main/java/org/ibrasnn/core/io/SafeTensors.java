@@ -145,8 +145,11 @@ public final class SafeTensors {
          */
         public Map<String, Tensor> tensors() throws IOException {
             long bytes = header.entries().stream().mapToLong(e -> e.end() - e.begin()).sum();
-            Runtime rt = Runtime.getRuntime();
-            long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            long free = freeHeap();
+            if (bytes > free) {
+                System.gc(); // what looked used may be garbage; ask once before refusing
+                free = freeHeap();
+            }
             if (bytes > free) {
                 throw new FileAccessException(file, String.format("its tensors take %.2f GB but this JVM has only "
                         + "%.2f GB of heap left (raise -Xmx)", bytes / 1e9, free / 1e9));
@@ -159,18 +162,18 @@ public final class SafeTensors {
                 for (int done = 0; done < values.length; ) {
                     int n = Math.min(CHUNK / Float.BYTES, values.length - done);
                     chunk.clear().limit(n * Float.BYTES);
-                    while (chunk.hasRemaining()) {
-                        if (channel.read(chunk, position + chunk.position()) < 0) {
-                            throw new ModelFormatException(file, "unexpected end of file in tensor '" + e.name() + "'");
-                        }
-                    }
-                    chunk.flip().asFloatBuffer().get(values, done, n);
+                    SafeTensorsHeader.fill(channel, chunk, position, file).flip().asFloatBuffer().get(values, done, n);
                     done += n;
                     position += (long) n * Float.BYTES;
                 }
                 out.put(e.name(), Tensor.wrap(values, e.shape()));
             }
             return out;
+        }
+
+        private static long freeHeap() {
+            Runtime rt = Runtime.getRuntime();
+            return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         }
 
         @Override

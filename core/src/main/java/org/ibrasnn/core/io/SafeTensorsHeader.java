@@ -58,14 +58,26 @@ record SafeTensorsHeader(Map<String, String> metadata, List<Entry> entries, long
         return new SafeTensorsHeader(metadata(header, file), entries, dataStart);
     }
 
-    static ByteBuffer readFully(FileChannel channel, long position, int length, Path file) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(length);
+    private static ByteBuffer readFully(FileChannel channel, long position, int length, Path file) throws IOException {
+        return fill(channel, ByteBuffer.allocate(length), position, file).flip();
+    }
+
+    /** Fills the buffer's remaining bytes from {@code position} on; a short file or a read error names the file. */
+    static ByteBuffer fill(FileChannel channel, ByteBuffer buffer, long position, Path file) throws IOException {
+        int start = buffer.position();
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new ModelFormatException(file, "unexpected end of file at byte " + (position + buffer.position()));
+            long at = position + buffer.position() - start;
+            int n;
+            try {
+                n = channel.read(buffer, at);
+            } catch (IOException e) {
+                throw FileAccess.fault(file, "cannot read", e);
+            }
+            if (n < 0) {
+                throw new ModelFormatException(file, "unexpected end of file at byte " + at);
             }
         }
-        return buffer.flip();
+        return buffer;
     }
 
     private static JsonObject parse(ByteBuffer bytes, Path file) throws ModelFormatException {

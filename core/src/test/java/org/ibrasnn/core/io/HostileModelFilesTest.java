@@ -190,6 +190,16 @@ class HostileModelFilesTest {
     }
 
     @Test
+    void aNetworkWhoseOneImageDoesNotFitTheHeapIsRefusedBeforeItsTensorsAreRead() throws IOException {
+        ModelSpec huge = org.ibrasnn.core.model.Architectures.build("resnet-tiny", new org.ibrasnn.core.model.Shape(1,
+                8_000, 8_000), 10, IbraLifSpec.paperDefault(1));
+        Path file = dir.resolve("huge-input.safetensors");
+        new ModelFile("training", huge, Map.of(), ModelFileTest.randomTensors(huge, 3)).write(file);
+        refused(FileAccessException.class, file, "one image needs", "GB of activations per timestep",
+                "input 1x8000x8000", "heap of this JVM");
+    }
+
+    @Test
     void nonFiniteWeightsAndNegativeVariancesAreRefusedOnReadAndOnWrite() throws IOException {
         Map<String, String> meta = SafeTensors.read(valid).metadata();
         String running = ModelTensors.expected(spec).keySet().stream().filter(n -> n.endsWith(".running_var"))
