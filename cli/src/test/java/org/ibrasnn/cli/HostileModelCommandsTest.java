@@ -199,8 +199,10 @@ class HostileModelCommandsTest {
 
     @Test
     void energyRefusesAnInputWhoseSizeOverflows() throws IOException {
-        refused(new String[] {"energy", "--ann", "--arch", "resnet-tiny", "--input", "1x100000x100000"}, "--input",
-                "10000000000 values, more than 2147483647");
+        refused(new String[] {"energy", "--ann", "--arch", "resnet-tiny", "--input", "1x100000x100000"},
+                "--input 1x100000x100000: ", "10000000000 values, more than 2147483647");
+        refused(new String[] {"energy", "--ann", "--arch", "resnet-tiny", "--input", "1x40000x40000"},
+                "--input 1x40000x40000: ", "shape 32x40000x40000 holds 51200000000 values");
     }
 
     @Test
