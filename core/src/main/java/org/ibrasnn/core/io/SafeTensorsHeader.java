@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -19,6 +18,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.ibrasnn.core.model.JsonFields;
 
 /**
  * The validated header of a safetensors file: its metadata and, per tensor, the shape and the byte range in
@@ -30,8 +31,6 @@ record SafeTensorsHeader(Map<String, String> metadata, List<Entry> entries, long
 
     static final String METADATA = "__metadata__";
     private static final long MAX_HEADER = 100L << 20;
-    /** Longer than any integer up to 2^63 written plainly; longer number texts are refused unparsed. */
-    private static final int MAX_NUMBER_TEXT = 32;
 
     /** One tensor: its name, shape, and data range relative to the start of the data section. */
     record Entry(String name, int[] shape, long begin, long end) {
@@ -187,22 +186,14 @@ record SafeTensorsHeader(Map<String, String> metadata, List<Entry> entries, long
         JsonArray a = v.getAsJsonArray();
         long[] out = new long[a.size()];
         for (int i = 0; i < out.length; i++) {
-            JsonElement x = a.get(i);
-            BigDecimal n = x instanceof JsonPrimitive p && p.isNumber() && p.getAsString().length() <= MAX_NUMBER_TEXT
-                    ? new BigDecimal(p.getAsString()) : null;
-            if (n == null || n.signum() < 0 || n.stripTrailingZeros().scale() > 0
-                    || n.compareTo(BigDecimal.valueOf(max)) > 0) {
-                String shown = x.isJsonPrimitive() ? abbreviated(x.getAsString()) : "a " + (x.isJsonArray() ? "list" : "non-number");
-                throw new ModelFormatException(file, "tensor '" + tensor + "' has " + shown + " in '" + key
-                        + "', not an integer in 0.." + max);
+            OptionalLong n = JsonFields.exactInteger(a.get(i));
+            if (n.isEmpty() || n.getAsLong() < 0 || n.getAsLong() > max) {
+                throw new ModelFormatException(file, "tensor '" + tensor + "' has " + JsonFields.shown(a.get(i))
+                        + " in '" + key + "', not an integer in 0.." + max);
             }
-            out[i] = n.longValueExact();
+            out[i] = n.getAsLong();
         }
         return out;
-    }
-
-    private static String abbreviated(String s) {
-        return s.length() <= MAX_NUMBER_TEXT ? s : s.substring(0, MAX_NUMBER_TEXT) + "... (" + s.length() + " characters)";
     }
 
     private static String text(long[] dims) {
