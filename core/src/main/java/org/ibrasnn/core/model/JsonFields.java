@@ -47,8 +47,14 @@ public record JsonFields(JsonObject o, String where) {
         return has(key) ? integer(key) : absent;
     }
 
+    /** A finite number: one too large for a double (e.g. {@code 1e400}) is refused, not read as infinity. */
     public double decimal(String key) {
-        return number(get(key), where + "." + key).doubleValue();
+        double v = number(get(key), where + "." + key).doubleValue();
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(where + ": field '" + key + "' must be a finite number, got "
+                    + shown(get(key)));
+        }
+        return v;
     }
 
     public boolean bool(String key) {

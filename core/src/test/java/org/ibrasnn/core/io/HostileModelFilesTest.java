@@ -130,13 +130,16 @@ class HostileModelFilesTest {
     }
 
     @Test
-    void numbersADoubleWouldRoundToAnIntegerAreRefused() throws IOException {
+    void numbersADoubleWouldRoundAreRefused() throws IOException {
         refused(ModelFormatException.class, edited("fractional-input", p -> p.meta().addProperty("spec",
                 p.meta().get("spec").getAsString().replace("\"input\":[1,28,28]", "\"input\":[1,28.000000000000000001,28]"))),
                 "bad metadata", "spec.input[1] must be a positive integer, got 28.000000000000000001");
         refused(ModelFormatException.class, edited("fractional-channels", p -> p.meta().addProperty("spec",
                 p.meta().get("spec").getAsString().replaceFirst("\"in\":1,", "\"in\":1.0000000000000000001,"))),
                 "bad metadata", "'in' must be an integer, got 1.0000000000000000001");
+        refused(ModelFormatException.class, edited("infinite-eps", p -> p.meta().addProperty("spec",
+                p.meta().get("spec").getAsString().replaceFirst("\"eps\":[^,}]+", "\"eps\":1e400"))),
+                "bad metadata", "'eps' must be a finite number, got 1e400");
         String t = firstTensor();
         refused(ModelFormatException.class, edited("shape-1e999999999", p -> p.header().getAsJsonObject(t)
                 .add("shape", JsonParser.parseString("[1e999999999, 1, 3, 3]"))), "1e999999999", "not an integer");
