@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Writes files so that a crash never leaves half of one: the content goes to a temporary file
  * {@code .NAME.tmp-PID-RANDOM} in the same directory, is forced to disk, and is renamed over the target in
- * one atomic step. A temporary left by a killed writer (its process is gone) is deleted by the next write
- * to the same target; readers are only ever given the target's own name. Failures name the target.
+ * one atomic step. Temporaries left by killed writers (their process is gone) are deleted by this process's
+ * first write into their directory; readers are only ever given the target's own name. Failures name the target.
  */
 public final class AtomicFiles {
 
@@ -30,6 +32,10 @@ public final class AtomicFiles {
     }
 
     private static final String TEMP_MARK = ".tmp-";
+    /** {@code .NAME.tmp-PID-RANDOM}, with the writer's process id as group 1. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+" + Pattern.quote(TEMP_MARK) + "(\\d{1,18})-[0-9a-z]+");
+    /** Directories this process has swept: one listing per directory, however many files are written there. */
+    private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 
     private AtomicFiles() {}
 
@@ -62,7 +68,9 @@ public final class AtomicFiles {
         Path temp;
         try {
             Files.createDirectories(dir);
-            removeAbandonedTemporaries(absolute);
+            if (SWEPT.add(dir)) {
+                removeAbandonedTemporaries(dir);
+            }
             temp = Files.createFile(dir.resolve(temporaryName(absolute)));
         } catch (IOException e) {
             throw FileAccess.fault(target, "cannot write", e);
@@ -95,18 +103,18 @@ public final class AtomicFiles {
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
     }
 
-    /** The process id in the name of a temporary of {@code target}, or -1 if {@code file} is none. */
-    private static long writerOf(Path file, Path target) {
-        Pattern p = Pattern.compile(Pattern.quote("." + target.getFileName() + TEMP_MARK) + "(\\d{1,18})-[0-9a-z]+");
-        Matcher m = p.matcher(file.getFileName().toString());
-        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    /** The process id in the name of a temporary, or -1 if {@code file} is none. */
+    private static long writerOf(Path file) {
+        String name = file.getFileName().toString();
+        Matcher m = name.startsWith(".") ? TEMPORARY.matcher(name) : null;
+        return m != null && m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /** Deletes the temporaries of {@code target} whose writing process no longer runs. */
-    private static void removeAbandonedTemporaries(Path target) throws IOException {
-        try (DirectoryStream<Path> temps = Files.newDirectoryStream(target.getParent(), p -> writerOf(p, target) >= 0)) {
+    /** Deletes the temporaries in {@code dir} whose writing process no longer runs. */
+    private static void removeAbandonedTemporaries(Path dir) throws IOException {
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, p -> writerOf(p) >= 0)) {
             for (Path temp : temps) {
-                if (!ProcessHandle.of(writerOf(temp, target)).map(ProcessHandle::isAlive).orElse(false)) {
+                if (!ProcessHandle.of(writerOf(temp)).map(ProcessHandle::isAlive).orElse(false)) {
                     Files.deleteIfExists(temp);
                 }
             }

@@ -263,17 +263,19 @@ class HostileModelFilesTest {
     }
 
     @Test
-    void aKilledWritersTemporaryIsCleanedOnTheNextWriteAndALiveOnesIsKept() throws Exception {
-        Path target = dir.resolve("model.safetensors");
+    void killedWritersTemporariesAreCleanedByTheNextWriteAndALiveOnesIsKept() throws Exception {
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Path target = sub.resolve("model.safetensors");
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        Path dead = Files.writeString(dir.resolve(".model.safetensors.tmp-" + gone.pid() + "-k1ll3d"), "half");
-        Path live = Files.writeString(dir.resolve(".model.safetensors.tmp-" + ProcessHandle.current().pid() + "-busy"), "x");
-        Path other = Files.writeString(dir.resolve(".other.safetensors.tmp-" + gone.pid() + "-k1ll3d"), "other's");
+        Path dead = Files.writeString(sub.resolve(".model.safetensors.tmp-" + gone.pid() + "-k1ll3d"), "half");
+        Path other = Files.writeString(sub.resolve(".other.json.tmp-" + gone.pid() + "-k1ll3d"), "half");
+        Path live = Files.writeString(sub.resolve(".model.safetensors.tmp-" + ProcessHandle.current().pid() + "-busy"), "x");
+        Path unrelated = Files.writeString(sub.resolve(".model.safetensors.tmp-notes"), "mine");
         AtomicFiles.writeString(target, "new");
         assertEquals("new", Files.readString(target));
-        assertFalse(Files.exists(dead), "the dead writer's temporary is removed");
-        assertTrue(Files.exists(live) && Files.exists(other), "a live writer's and another target's are kept");
+        assertFalse(Files.exists(dead) || Files.exists(other), "the dead writers' temporaries are removed");
+        assertTrue(Files.exists(live) && Files.exists(unrelated), "a live writer's temporary and other files are kept");
     }
 
     @Test
