@@ -71,6 +71,9 @@ final class ConvertCommand implements Callable<Integer> {
         if (compare == (out != null)) {
             throw new IllegalArgumentException("give exactly one of --out FILE or --compare");
         }
+        if (out != null) {
+            AtomicFiles.requireWritable(out);
+        }
         ModelFile model = ModelFile.read(ann);
         AnnToSnn conversion = AnnToSnn.plain(model);
         NeuronSpec target = compare ? null : target();

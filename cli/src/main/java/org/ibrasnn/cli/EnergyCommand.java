@@ -95,7 +95,12 @@ final class EnergyCommand implements Callable<Integer> {
         if (arch == null || input == null) {
             throw new IllegalArgumentException("--ann needs --arch and --input (e.g. --arch resnet18-cifar --input 3x32x32)");
         }
-        AnnEnergyReport report = AnnEnergyReport.ofArchitecture(arch, Shape.parse(input), classes, energy);
+        AnnEnergyReport report;
+        try {
+            report = AnnEnergyReport.ofArchitecture(arch, Shape.parse(input), classes, energy);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--arch " + arch + " --input " + input + ": " + e.getMessage(), e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s ANN at %s, %s (E_MAC %.2f pJ): conv/linear MACs; BN folded, pooling and additions not counted%n",
                 arch, input, energy.name(), energy.macPicojoules());

@@ -46,6 +46,8 @@ final class EvalCommand implements Callable<Integer> {
         Metrics score;
         try (LoadedModel loaded = LoadedModel.of(file)) {
             score = loaded.score(splits.test(), limit);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(model + ": " + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int images = limit > 0 ? Math.min(limit, splits.test().size()) : splits.test().size();

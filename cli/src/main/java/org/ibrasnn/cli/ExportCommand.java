@@ -3,6 +3,7 @@ package org.ibrasnn.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.runtime.InferenceExport;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        AtomicFiles.requireWritable(out);
         ModelFile inference = InferenceExport.fold(ModelFile.read(model));
         inference.write(out);
         spec.commandLine().getOut().printf("%s: %s, %d tensors (BatchNorm folded, 1/N folded) -> %s%n",

@@ -18,7 +18,15 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.printf("ibra: out of memory: the work needs more than this JVM's %.2f GB heap; raise it with "
+                    + "IBRA_JAVA_OPTS=-Xmx...%n", Runtime.getRuntime().maxMemory() / 1e9);
+            code = 2;
+        }
+        System.exit(code);
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */

@@ -71,10 +71,7 @@ public final class SpikeRuntime {
 
     /** Runs the first {@code limit} images of a source ({@code <= 0}: all) on {@code threads} threads. */
     public RunReport run(ImageSource data, int limit, Mode mode, int threads, IntConsumer progress) {
-        if (!data.shape().equals(spec.input())) {
-            throw new IllegalArgumentException("images of " + data.shape() + " given but the model expects "
-                    + spec.input());
-        }
+        spec.requireInput(data.shape());
         int count = limit > 0 ? Math.min(limit, data.size()) : data.size();
         Evaluator evaluator = spec.task().evaluator(count);
         AtomicInteger next = new AtomicInteger();

@@ -2,6 +2,7 @@ package org.ibrasnn.core.energy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.ibrasnn.core.model.Graph;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Node;
@@ -33,11 +34,19 @@ public final class DenseOperations {
 
     /** MACs of one image: every timestep the network runs ({@link ModelSpec#steps()}). */
     public static long perImage(ModelSpec spec) {
-        return total(of(spec)) * spec.steps();
+        return exact(() -> Math.multiplyExact(total(of(spec)), spec.steps()));
     }
 
-    /** Sum over layers. */
+    /** Sum over layers, exact: a sum beyond 2^63 - 1 is refused. */
     public static long total(List<LayerMacs> layers) {
-        return layers.stream().mapToLong(LayerMacs::macs).sum();
+        return exact(() -> layers.stream().mapToLong(LayerMacs::macs).reduce(0, Math::addExact));
+    }
+
+    private static long exact(LongSupplier count) {
+        try {
+            return count.getAsLong();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("the network needs more than 2^63 multiply-accumulates per image", e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.ibrasnn.core.data.DatasetRecord;
 import org.ibrasnn.core.model.ModelSpec;
@@ -45,9 +46,14 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
         tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
     }
 
-    /** Writes the file atomically. */
+    /** Writes the file atomically; tensors that do not fit the spec, or hold non-finite values, are refused. */
     public void write(Path file) throws IOException {
-        ModelTensors.check(spec, tensors, file);
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        tensors.forEach((name, t) -> shapes.put(name, t.shape()));
+        Optional<String> problem = ModelTensors.shapeProblem(spec, shapes).or(() -> ModelTensors.valueProblem(spec, tensors));
+        if (problem.isPresent()) {
+            throw new ModelFormatException(file, "not written: " + problem.get());
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("format_version", VERSION);
@@ -60,10 +66,36 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
         SafeTensors.write(file, tensors, meta);
     }
 
-    /** Reads and fully validates a model file. */
+    /**
+     * Reads and fully validates a model file: the header (format, kind, spec, and each tensor's name and shape
+     * against the spec, and that one image's activations fit the heap) before any tensor data, then the values
+     * (finite, running variances not negative).
+     */
     public static ModelFile read(Path file) throws IOException {
-        SafeTensors.Contents contents = SafeTensors.read(file);
-        Map<String, String> meta = contents.metadata();
+        try (SafeTensors.Reader reader = SafeTensors.open(file)) {
+            ModelFile header = header(reader.metadata(), file);
+            refuse(ModelTensors.shapeProblem(header.spec, reader.shapes()), file);
+            long activations = header.spec.activationBytes();
+            long heap = Runtime.getRuntime().maxMemory();
+            if (activations > heap) {
+                throw new FileAccessException(file, String.format("one image needs %.2f GB of activations per "
+                        + "timestep (input %s), more than the %.2f GB heap of this JVM (raise -Xmx)", activations / 1e9,
+                        header.spec.input(), heap / 1e9));
+            }
+            Map<String, Tensor> tensors = reader.tensors();
+            refuse(ModelTensors.valueProblem(header.spec, tensors), file);
+            return new ModelFile(header.kind, header.spec, header.provenance, tensors, header.data);
+        }
+    }
+
+    private static void refuse(Optional<String> problem, Path file) throws ModelFormatException {
+        if (problem.isPresent()) {
+            throw new ModelFormatException(file, problem.get());
+        }
+    }
+
+    /** The metadata as a model file without tensors. */
+    private static ModelFile header(Map<String, String> meta, Path file) throws ModelFormatException {
         if (!FORMAT.equals(meta.get("format"))) {
             throw new ModelFormatException(file, "not an ibra-snn model file (format=" + meta.get("format") + ")");
         }
@@ -75,21 +107,15 @@ public record ModelFile(String kind, ModelSpec spec, Map<String, String> provena
         if (!KINDS.contains(kind)) {
             throw new ModelFormatException(file, "unknown model kind '" + kind + "' (training or inference)");
         }
-        ModelSpec spec;
-        Map<String, String> provenance;
-        DatasetRecord data = null;
         try {
-            spec = ModelSpecJson.fromJson(required(meta, "spec", file));
-            provenance = GSON.fromJson(StrictJson.parse(required(meta, "provenance", file)),
+            ModelSpec spec = ModelSpecJson.fromJson(required(meta, "spec", file));
+            Map<String, String> provenance = GSON.fromJson(StrictJson.parse(required(meta, "provenance", file)),
                     new TypeToken<Map<String, String>>() {}.getType());
-            if (meta.containsKey("data")) {
-                data = dataRecord(meta.get("data"));
-            }
+            DatasetRecord data = meta.containsKey("data") ? dataRecord(meta.get("data")) : null;
+            return new ModelFile(kind, spec, provenance == null ? Map.of() : provenance, Map.of(), data);
         } catch (IllegalArgumentException | NullPointerException | JsonParseException e) {
             throw new ModelFormatException(file, "bad metadata: " + e.getMessage());
         }
-        ModelTensors.check(spec, contents.tensors(), file);
-        return new ModelFile(kind, spec, provenance == null ? Map.of() : provenance, contents.tensors(), data);
     }
 
     /** The same model with another kind, spec, provenance and tensors, reading the same data. */

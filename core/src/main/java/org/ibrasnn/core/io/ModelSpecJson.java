@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.ibrasnn.core.model.ActivationJson;
 import org.ibrasnn.core.model.Graph;
 import org.ibrasnn.core.model.JsonFields;
@@ -80,11 +81,12 @@ public final class ModelSpecJson {
     }
 
     private static int dimension(JsonArray input, int i) {
-        double v = JsonFields.number(input.get(i), "spec.input").doubleValue();
-        if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("spec.input[" + i + "] must be a positive integer, got " + input.get(i));
+        OptionalLong v = JsonFields.exactInteger(input.get(i));
+        if (v.isEmpty() || v.getAsLong() < 1 || v.getAsLong() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("spec.input[" + i + "] must be a positive integer, got "
+                    + JsonFields.shown(input.get(i)));
         }
-        return (int) v;
+        return (int) v.getAsLong();
     }
 
     private static Graph graph(JsonFields spec) {

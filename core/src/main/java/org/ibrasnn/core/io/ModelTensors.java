@@ -3,10 +3,12 @@ package org.ibrasnn.core.io;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ibrasnn.core.model.Node;
+import java.util.Optional;
 import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.model.Node;
+import org.ibrasnn.core.model.ops.BatchNorm;
 
-/** The tensors a spec implies, by name and shape, in graph order. */
+/** The tensors a spec implies, by name and shape, in graph order, and what a model's tensors must satisfy. */
 public final class ModelTensors {
 
     private ModelTensors() {}
@@ -20,24 +22,43 @@ public final class ModelTensors {
         return out;
     }
 
-    /** Fails naming the first tensor that is missing, extra or of the wrong shape. */
-    static void check(ModelSpec spec, Map<String, Tensor> tensors, java.nio.file.Path file) throws ModelFormatException {
+    /** The first tensor, by name and shape, that is missing, extra or of the wrong shape, in words. */
+    static Optional<String> shapeProblem(ModelSpec spec, Map<String, int[]> shapes) {
         Map<String, int[]> expected = expected(spec);
         for (Map.Entry<String, int[]> e : expected.entrySet()) {
-            Tensor t = tensors.get(e.getKey());
-            if (t == null) {
-                throw new ModelFormatException(file, "tensor " + e.getKey() + " " + Arrays.toString(e.getValue())
+            int[] shape = shapes.get(e.getKey());
+            if (shape == null) {
+                return Optional.of("tensor " + e.getKey() + " " + Arrays.toString(e.getValue())
                         + " required by the spec is missing");
             }
-            if (!Arrays.equals(t.shape(), e.getValue())) {
-                throw new ModelFormatException(file, "tensor " + e.getKey() + " has shape " + t.shapeText()
+            if (!Arrays.equals(shape, e.getValue())) {
+                return Optional.of("tensor " + e.getKey() + " has shape " + Arrays.toString(shape)
                         + " but the spec needs " + Arrays.toString(e.getValue()));
             }
         }
-        for (String name : tensors.keySet()) {
-            if (!expected.containsKey(name)) {
-                throw new ModelFormatException(file, "tensor " + name + " is not part of the spec");
+        return shapes.keySet().stream().filter(name -> !expected.containsKey(name)).findFirst()
+                .map(name -> "tensor " + name + " is not part of the spec");
+    }
+
+    /** The first value that is not finite, or a negative BatchNorm running variance, in words. */
+    static Optional<String> valueProblem(ModelSpec spec, Map<String, Tensor> tensors) {
+        for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+            Tensor t = e.getValue();
+            for (int i = 0; i < t.size(); i++) {
+                if (!Float.isFinite(t.get(i))) {
+                    return Optional.of("tensor " + e.getKey() + " holds " + t.get(i) + " at index " + i);
+                }
             }
         }
+        for (Node n : spec.graph().nodes()) {
+            Tensor var = n.op() instanceof BatchNorm ? tensors.get(n.name() + ".running_var") : null;
+            for (int i = 0; var != null && i < var.size(); i++) {
+                if (var.get(i) < 0) {
+                    return Optional.of("tensor " + n.name() + ".running_var holds the negative variance "
+                            + var.get(i) + " at index " + i);
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

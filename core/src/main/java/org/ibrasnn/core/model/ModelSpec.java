@@ -40,6 +40,10 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
         if (classes < 2) {
             throw new IllegalArgumentException("model spec " + arch + ": needs >= 2 classes, got " + classes);
         }
+        if (inputFrames > NeuronSpec.MAX_TIMESTEPS) {
+            throw new IllegalArgumentException("model spec " + arch + ": " + inputFrames + " input frames, more than "
+                    + "the " + NeuronSpec.MAX_TIMESTEPS + " timesteps a network may run");
+        }
         if (inputFrames < 1 || input.channels() % inputFrames != 0) {
             throw new IllegalArgumentException("model spec " + arch + ": " + inputFrames + " input frames do not divide "
                     + "the input " + input);
@@ -97,6 +101,25 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
     /** The same network for another task. */
     public ModelSpec withTask(Task other) {
         return new ModelSpec(arch, input, classes, activation, graph, inputFrames, other);
+    }
+
+    /** Fails, naming both shapes, unless images of {@code shape} are what the network reads. */
+    public void requireInput(Shape shape) {
+        if (!shape.equals(input)) {
+            throw new IllegalArgumentException("images of " + shape + " given but the model expects " + input);
+        }
+    }
+
+    /**
+     * Bytes of float32 activations of one image at one timestep: its input and every node's output. Every
+     * engine holds at least this much per image (DJL keeps it for each of the {@link #steps()}).
+     */
+    public long activationBytes() {
+        long values = stepInput().size();
+        for (Shape s : analysis().shapes().values()) {
+            values += s.size();
+        }
+        return values * Float.BYTES;
     }
 
     /** What the graph's input sees at one timestep. */

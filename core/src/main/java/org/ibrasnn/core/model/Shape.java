@@ -1,10 +1,21 @@
 package org.ibrasnn.core.model;
 
-/** Shape of one sample's activation: channels x height x width; a flat vector of n is (n, 1, 1). */
+import java.math.BigInteger;
+
+/**
+ * Shape of one sample's activation: channels x height x width; a flat vector of n is (n, 1, 1). It holds at
+ * most {@code 2^31 - 1} values, so that {@link #size()} is exact.
+ */
 public record Shape(int channels, int height, int width) {
     public Shape {
         if (channels < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException("shape dimensions must be >= 1, got " + channels + "x" + height + "x" + width);
+        }
+        long area = (long) height * width;
+        if (area > Integer.MAX_VALUE || area * channels > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("shape " + channels + "x" + height + "x" + width + " holds "
+                    + BigInteger.valueOf(area).multiply(BigInteger.valueOf(channels)) + " values, more than "
+                    + Integer.MAX_VALUE);
         }
     }
 

@@ -13,8 +13,8 @@ final class Checks {
     }
 
     static void timesteps(int t) {
-        if (t < 1) {
-            throw new IllegalArgumentException("T must be >= 1, got T=" + t);
+        if (t < 1 || t > NeuronSpec.MAX_TIMESTEPS) {
+            throw new IllegalArgumentException("T must be between 1 and " + NeuronSpec.MAX_TIMESTEPS + ", got T=" + t);
         }
     }
 

@@ -6,6 +6,12 @@ package org.ibrasnn.core.neuron;
  */
 public sealed interface NeuronSpec extends Activation permits LifSpec, CountingNeuronSpec {
 
+    /**
+     * The most timesteps a network may run (and input frames it may take): far beyond the few the method
+     * needs, and a bound on the per-timestep records every run keeps.
+     */
+    int MAX_TIMESTEPS = 1024;
+
     /** Membrane decay alpha in (0, 1]. */
     double alpha();
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.task.Evaluator;
@@ -20,10 +21,21 @@ public final class Evaluation {
 
     /**
      * Images per evaluation batch: DJL keeps every intermediate of a batch until it ends, so the batch shrinks
-     * with the timesteps (500 images at T = 1, 50 at T = 10) to keep memory the same.
+     * with the timesteps (500 images at T = 1, 50 at T = 10) to keep memory the same, and further so that a
+     * batch's activations at all timesteps fit half of this machine's memory; a network of which one image does
+     * not fit is refused with the figures.
      */
     public static int batchSize(SpikingNetwork network) {
-        return Math.max(1, TIME_MAJOR_BATCH / network.spec().steps());
+        var spec = network.spec();
+        long perImage = spec.activationBytes() * spec.steps();
+        long budget = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize() / 2;
+        if (perImage > budget) {
+            throw new IllegalArgumentException(String.format("dense evaluation needs %.2f GB for one image (%d timesteps "
+                    + "x %.1f MB of activations), more than half of this machine's memory (%.2f GB)", perImage / 1e9,
+                    spec.steps(), spec.activationBytes() / 1e6, budget / 1e9));
+        }
+        return (int) Math.max(1, Math.min(TIME_MAJOR_BATCH / spec.steps(), budget / perImage));
     }
 
     /** The spec's task's metrics over the first {@code limit} images ({@code <= 0}: all). */
@@ -42,6 +54,7 @@ public final class Evaluation {
     /** Inference-mode outputs, image-major, evaluated in batches with one NDManager per batch. */
     public static float[] outputs(SpikingNetwork network, ParameterStore store, NDManager manager,
                                  ImageDataset data, int batchSize, int limit) {
+        network.spec().requireInput(data.shape());
         int count = limit > 0 ? Math.min(limit, data.size()) : data.size();
         var shape = data.shape();
         int size = shape.size();

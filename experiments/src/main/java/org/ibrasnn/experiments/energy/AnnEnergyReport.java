@@ -12,9 +12,9 @@ import org.ibrasnn.core.neuron.Relu;
 
 /**
  * Energy of one dense pass of an ANN, from the architecture alone: every conv/linear multiply-accumulate costs
- * E_MAC; BatchNorm (folded), pooling and additions are not counted.
+ * E_MAC; BatchNorm (folded), pooling and additions are not counted. {@code totalMacs} is all MACs of one pass.
  */
-public record AnnEnergyReport(ModelSpec spec, EnergyModel energy, List<Layer> layers) {
+public record AnnEnergyReport(ModelSpec spec, EnergyModel energy, List<Layer> layers, long totalMacs) {
 
     /** One conv/linear layer's MACs and energy per image and timestep. */
     public record Layer(String name, String kind, long macs, double energyMj) {}
@@ -23,20 +23,17 @@ public record AnnEnergyReport(ModelSpec spec, EnergyModel energy, List<Layer> la
         layers = List.copyOf(layers);
     }
 
-    /** The report of {@code spec}'s layers (one timestep). */
+    /** The report of {@code spec}'s layers (one timestep); the total is exact or refused. */
     public static AnnEnergyReport of(ModelSpec spec, EnergyModel energy) {
-        return new AnnEnergyReport(spec, energy, DenseOperations.of(spec).stream()
-                .map(l -> new Layer(l.name(), l.kind(), l.macs(), energy.millijoules(l.macs(), 0))).toList());
+        List<DenseOperations.LayerMacs> macs = DenseOperations.of(spec);
+        return new AnnEnergyReport(spec, energy, macs.stream()
+                .map(l -> new Layer(l.name(), l.kind(), l.macs(), energy.millijoules(l.macs(), 0))).toList(),
+                DenseOperations.total(macs));
     }
 
     /** The report of the ReLU network of a catalogue architecture at an input shape. */
     public static AnnEnergyReport ofArchitecture(String arch, Shape input, int classes, EnergyModel energy) {
         return of(Architectures.build(arch, input, classes, new Relu()), energy);
-    }
-
-    /** All MACs of one pass. */
-    public long totalMacs() {
-        return layers.stream().mapToLong(Layer::macs).sum();
     }
 
     /** Energy of one pass in mJ. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.ibrasnn.core.data.DatasetRecord;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.core.io.FileAccess;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.djl.train.TrainingRecord;
 import org.ibrasnn.djl.train.TrainingRun;
@@ -39,9 +40,10 @@ public final class TrainingReport {
         Path metricsFile = run.resolve(TrainingRun.METRICS_FILE);
         Path modelFile = run.resolve(TrainingRun.MODEL_FILE);
         for (Path p : new Path[] {metricsFile, modelFile}) {
-            if (!Files.isRegularFile(p)) {
+            if (!Files.exists(p)) {
                 throw new IllegalArgumentException(run + " is not a finished training run: " + p.getFileName() + " is missing");
             }
+            FileAccess.requireReadableFile(p);
         }
         TrainingRecord metrics = TrainingRecord.read(metricsFile);
         return new TrainingReport(run, ModelFile.read(modelFile), metrics);

@@ -72,7 +72,11 @@ public record Conv(int in, int out, int kernel, int stride, int padding, int gro
     /** {@code outC x outH x outW x (inC / groups) x k x k}, padded positions included. */
     @Override
     public long macs(List<Shape> inputs, Shape output) {
-        return (long) output.size() * (in / groups) * kernel * kernel;
+        try {
+            return Math.multiplyExact(Math.multiplyExact((long) output.size() * (in / groups), kernel), kernel);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("conv: more than 2^63 multiply-accumulates at output " + output, e);
+        }
     }
 
     @Override

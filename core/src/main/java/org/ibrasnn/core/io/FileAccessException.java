@@ -1,0 +1,20 @@
+package org.ibrasnn.core.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A file that cannot be used as asked: missing, unreadable, not a regular file, too large to load, or not
+ * writable. The message names the file and the fault, e.g. {@code model.safetensors: no such file}.
+ */
+public final class FileAccessException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    public FileAccessException(Path file, String fault) {
+        super(file + ": " + fault);
+    }
+
+    FileAccessException(Path file, String fault, Throwable cause) {
+        super(file + ": " + fault, cause);
+    }
+}
