@@ -115,7 +115,7 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
      * engine holds at least this much per image (DJL keeps it for each of the {@link #steps()}).
      */
     public long activationBytes() {
-        long values = stepInput().size();
+        long values = 0;
         for (Shape s : analysis().shapes().values()) {
             values += s.size();
         }

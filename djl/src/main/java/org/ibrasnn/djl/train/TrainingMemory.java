@@ -4,7 +4,6 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.ibrasnn.core.model.ModelSpec;
-import org.ibrasnn.core.model.Shape;
 
 /**
  * Bounds the memory one training batch takes, so that a batch too large is refused with the figure before anything
@@ -45,10 +44,7 @@ final class TrainingMemory {
     static void check(ModelSpec spec, int batchSize, int trainImages, long machineBytes, long heapBytes,
                       long directBytes) {
         long images = Math.min(batchSize, Math.max(1, trainImages));
-        long perImage = 0;
-        for (Shape s : spec.analysis().shapes().values()) {
-            perImage += s.size();
-        }
+        long perImage = spec.activationBytes() / Float.BYTES;
         double needed = 4.0 * AUTOGRAD_FACTOR * perImage * spec.steps() * images;
         double input = (double) images * spec.input().size();
         String batch = "training in batches of " + images + " images (batch size " + batchSize + ", "
