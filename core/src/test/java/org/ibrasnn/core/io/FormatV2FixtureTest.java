@@ -27,7 +27,7 @@ import org.ibrasnn.core.neuron.LifSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * A model file of format version 2 (the graph spec, written by commit f6dcc7e) is kept as a fixture: a small
+ * A model file of format version 2 (the graph spec, written by the code of this commit) is kept as a fixture: a small
  * graph with every op of that version (a grouped conv, concat, upsample, add, a neuron with its own setting)
  * and a data record. Every later reader must load it as the same network with the same tensors and data.
  */
