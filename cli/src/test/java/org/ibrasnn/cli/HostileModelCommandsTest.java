@@ -30,6 +30,8 @@ import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.core.neuron.Relu;
+import org.ibrasnn.djl.train.Recipe;
+import org.ibrasnn.djl.train.TrainingRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,7 +176,8 @@ class HostileModelCommandsTest {
     @Test
     void reportNamesTheRunsBrokenModelFile() throws Exception {
         Path runDir = Files.createDirectory(dir.resolve("run"));
-        Files.writeString(runDir.resolve("metrics.json"), "{\"task\": \"classify\", \"epochs\": [], \"wall_seconds\": 1}");
+        new TrainingRecord("resnet-tiny", "ReLU", "classify", Recipe.quick(1), List.of(), false, 1, 0, -1)
+                .write(runDir.resolve("metrics.json"));
         Path model = runDir.resolve("model.safetensors");
         ModelSpec spec = spec(new Shape(1, 28, 28), new Relu());
         String weight = ModelTensors.expected(spec).keySet().iterator().next();
