@@ -60,6 +60,8 @@ public final class CifarReader {
     private static final Shape SHAPE = new Shape(3, 32, 32);
     private static final int IMAGE_BYTES = 3 * 32 * 32;
     private static final int COARSE_CLASSES = 20;
+    /** The most records one batch file may hold: the whole dataset. */
+    private static final int MAX_RECORDS = 60_000;
 
     private CifarReader() {}
 
@@ -74,26 +76,35 @@ public final class CifarReader {
         return new FolderSource(name, variant.title + " binary batches: " + variant.classes() + " classes of 3x32x32 "
                 + "colour images", false, new DatasetLookup(variant.title, expected, "", place -> {
                     for (Path dir : List.of(place, place.resolve(variant.folder))) {
-                        if (variant.files().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)))) {
+                        if (variant.files().stream().allMatch(f -> Files.exists(dir.resolve(f)))) {
                             return Optional.of(dir);
                         }
                     }
                     return Optional.empty();
-                }), (dir, options) -> load(dir, variant));
+                }), (dir, options, part) -> load(dir, variant, part));
     }
 
     /** Reads the standard train and test files from a directory (e.g. cifar-10-batches-bin). */
     public static Splits load(Path dir, Variant variant) throws IOException {
+        return load(dir, variant, Splits.Part.BOTH);
+    }
+
+    /** Reads the splits {@code part} names from a directory; the checksum covers every standard file. */
+    public static Splits load(Path dir, Variant variant, Splits.Part part) throws IOException {
         List<String> missing = new ArrayList<>();
         for (String f : variant.files()) {
-            if (!Files.isRegularFile(dir.resolve(f))) {
+            if (!Files.exists(dir.resolve(f))) {
                 missing.add(f);
             }
         }
         if (!missing.isEmpty()) {
             throw new DatasetFormatException(dir, variant + " files missing: " + String.join(", ", missing));
         }
-        ImageDataset train = read(variant + "-train", dir, variant.trainFiles, variant);
+        for (String f : variant.files()) {
+            FileBytes.requireReadableFile(dir.resolve(f));
+        }
+        ImageDataset train = part == Splits.Part.BOTH ? read(variant + "-train", dir, variant.trainFiles, variant)
+                : null;
         ImageDataset test = read(variant + "-test", dir, variant.testFiles, variant);
         return new Splits(train, test, variant.classNames, dir,
                 Sha256.of(variant.files().stream().map(dir::resolve).toList()));
@@ -105,7 +116,8 @@ public final class CifarReader {
         ByteArrayOutputStream labels = new ByteArrayOutputStream();
         for (String f : files) {
             Path file = dir.resolve(f);
-            ByteBuffer content = FileBytes.read(file);
+            ByteBuffer content = FileBytes.read(file, (long) MAX_RECORDS * variant.recordSize(),
+                    MAX_RECORDS + " " + variant.title + " records");
             int length = content.limit();
             if (length == 0 || length % variant.recordSize() != 0) {
                 throw new DatasetFormatException(file, "length " + length + " is not a positive multiple of the "
