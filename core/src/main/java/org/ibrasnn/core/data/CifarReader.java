@@ -14,12 +14,16 @@ import org.ibrasnn.core.model.Shape;
 /** Reads CIFAR-10 and CIFAR-100 binary batches (3x32x32 channel-major images). */
 public final class CifarReader {
 
-    /** The two layouts: label bytes per record, classes, and the standard file names per split. */
+    /**
+     * The two layouts: label bytes per record, classes, the standard file names per split and the most records one
+     * of them holds (what the official files hold; a larger file is refused before it is read whole).
+     */
     public enum Variant {
         CIFAR10("CIFAR-10", 1, CifarClasses.CIFAR10, List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin",
-                "data_batch_4.bin", "data_batch_5.bin"), List.of("test_batch.bin"), "cifar-10-batches-bin"),
+                "data_batch_4.bin", "data_batch_5.bin"), List.of("test_batch.bin"), "cifar-10-batches-bin", 10_000),
         /** The fine label (second byte) is used; the coarse one (first byte) is checked to be below 20. */
-        CIFAR100("CIFAR-100", 2, CifarClasses.CIFAR100, List.of("train.bin"), List.of("test.bin"), "cifar-100-binary");
+        CIFAR100("CIFAR-100", 2, CifarClasses.CIFAR100, List.of("train.bin"), List.of("test.bin"), "cifar-100-binary",
+                50_000);
 
         private final String title;
         private final int labelBytes;
@@ -27,15 +31,17 @@ public final class CifarReader {
         private final List<String> trainFiles;
         private final List<String> testFiles;
         private final String folder;
+        private final int maxRecords;
 
         Variant(String title, int labelBytes, List<String> classNames, List<String> trainFiles,
-                List<String> testFiles, String folder) {
+                List<String> testFiles, String folder, int maxRecords) {
             this.title = title;
             this.labelBytes = labelBytes;
             this.classNames = classNames;
             this.trainFiles = trainFiles;
             this.testFiles = testFiles;
             this.folder = folder;
+            this.maxRecords = maxRecords;
         }
 
         public int classes() {
@@ -60,8 +66,6 @@ public final class CifarReader {
     private static final Shape SHAPE = new Shape(3, 32, 32);
     private static final int IMAGE_BYTES = 3 * 32 * 32;
     private static final int COARSE_CLASSES = 20;
-    /** The most records one batch file may hold: the whole dataset. */
-    private static final int MAX_RECORDS = 60_000;
 
     private CifarReader() {}
 
@@ -116,8 +120,8 @@ public final class CifarReader {
         ByteArrayOutputStream labels = new ByteArrayOutputStream();
         for (String f : files) {
             Path file = dir.resolve(f);
-            ByteBuffer content = FileBytes.read(file, (long) MAX_RECORDS * variant.recordSize(),
-                    MAX_RECORDS + " " + variant.title + " records");
+            ByteBuffer content = FileBytes.read(file, (long) variant.maxRecords * variant.recordSize(),
+                    variant.maxRecords + " " + variant.title + " records");
             int length = content.limit();
             if (length == 0 || length % variant.recordSize() != 0) {
                 throw new DatasetFormatException(file, "length " + length + " is not a positive multiple of the "

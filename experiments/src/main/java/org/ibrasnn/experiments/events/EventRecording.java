@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -49,6 +51,9 @@ public final class EventRecording {
         if (limit < 0) {
             throw new IllegalArgumentException("the image limit must be >= 0, got " + limit);
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IOException(out + ": not a directory");
+        }
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("format", "N-MNIST binary, " + BYTES_PER_EVENT + " bytes per event, " + (28 + 2 * EventCamera.MARGIN)
                 + "x" + (28 + 2 * EventCamera.MARGIN) + " sensor");
@@ -75,10 +80,11 @@ public final class EventRecording {
     private static void createDirectory(Path dir) throws IOException {
         try {
             Files.createDirectories(dir);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException(e.getFile() + ": not a directory, so " + dir + " cannot be made");
-        } catch (AccessDeniedException e) {
-            throw new IOException(e.getFile() + ": permission denied, so " + dir + " cannot be made");
+        } catch (FileSystemException e) {
+            String why = e instanceof FileAlreadyExistsException ? "not a directory"
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e.getReason() != null ? e.getReason().toLowerCase(Locale.ROOT) : e.getClass().getSimpleName();
+            throw new IOException(e.getFile() + ": " + why + ", so " + dir + " cannot be made", e);
         }
         if (!Files.isWritable(dir)) {
             throw new IOException(dir + ": permission denied: the directory is not writable");
