@@ -30,6 +30,7 @@ final class ClassFolders {
         }
         Map<String, List<Path>> out = new LinkedHashMap<>();
         for (Path classDir : entries(dir)) {
+            Temporaries.refuse(classDir);
             if (!Files.isDirectory(classDir)) {
                 throw new DatasetFormatException(classDir, "not a class folder (only folders may stand in " + dir + ")");
             }

@@ -59,6 +59,7 @@ public final class EventDataset {
         }
         List<LabelledFile> items = new ArrayList<>();
         for (Path labelDir : ClassFolders.entries(dir)) {
+            Temporaries.refuse(labelDir);
             int label = label(labelDir, classes);
             for (Path f : ClassFolders.entries(labelDir)) {
                 Temporaries.refuse(f);

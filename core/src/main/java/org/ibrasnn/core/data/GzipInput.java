@@ -25,6 +25,7 @@ final class GzipInput extends InputStream {
     private final Inflater inflater = new Inflater(true);
     private final CRC32 crc = new CRC32();
     private final byte[] buffer = new byte[1 << 16];
+    private final byte[] one = new byte[1];
     private int buffered;
     private boolean ended;
 
@@ -42,7 +43,6 @@ final class GzipInput extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 

@@ -19,6 +19,7 @@ public record LoadOptions(int frames, EventFrames.Split frameSplit, int pool, in
             this.field = field;
         }
 
+        /** The option that holds the value. */
         public Field field() {
             return field;
         }
