@@ -43,8 +43,8 @@ public final class EventRecording {
     public record Split(String name, int recordings, double meanEvents, Path directory) {}
 
     /**
-     * Records the first {@code limit} images of each split of {@code source} (0: all) with a camera of contrast
-     * {@code camera}; {@code sourceName} names the source in the summary.
+     * Records the first {@code limit} images of each split of {@code source} (0: all) with {@code camera};
+     * {@code sourceName} names the source in the summary.
      */
     public static List<Split> record(Splits source, String sourceName, EventCamera camera, int limit, Path out,
                                      Progress progress) throws IOException {
