@@ -37,7 +37,7 @@ class HostileDatasetCommandsTest {
     Path dir;
 
     @Test
-    void fashionMnistBombGarbageAndFifoAreNamed() throws Exception {
+    void fashionMnistBombGarbageFifoMissingFileAndDirectoryAreNamed() throws Exception {
         Path root = DatasetFixtures.writeFashionMnist(dir.resolve("fm"), 3, 2);
         Path test = root.resolve("t10k-images-idx3-ubyte.gz");
         Files.write(test, gzipWithZeros(idxImages(2), 200L << 20));
@@ -48,6 +48,8 @@ class HostileDatasetCommandsTest {
         fifo(test);
         refused(root, root, test + ": is not a regular file (a FIFO", "data", "check", "--root", root);
         Files.delete(test);
+        refused(root, root, root.resolve("t10k-images-idx3-ubyte") + ": file not found (nor t10k-images-idx3-ubyte.gz)",
+                "data", "check", "--root", root);
         Files.createDirectory(test);
         refused(root, root, test + ": is a directory, not a file", "infer", "--model", MODEL, "--root", root);
     }

@@ -72,7 +72,7 @@ public final class CifarReader {
     /**
      * The dataset {@code name}: the standard files directly in the dataset root or in the folder the official archive
      * unpacks to ({@code cifar-10-batches-bin}, {@code cifar-100-binary}); without a root, {@code $IBRA_DATA/<name>}
-     * is searched the same way.
+     * is searched the same way. A folder holding any of the files is taken, so that the missing ones are named.
      */
     static DatasetSource source(String name, Variant variant) {
         String expected = "the " + variant.title + " binary batches (" + String.join(", ", variant.files())
@@ -80,7 +80,7 @@ public final class CifarReader {
         return new FolderSource(name, variant.title + " binary batches: " + variant.classes() + " classes of 3x32x32 "
                 + "colour images", false, new DatasetLookup(variant.title, expected, "", place -> {
                     for (Path dir : List.of(place, place.resolve(variant.folder))) {
-                        if (variant.files().stream().allMatch(f -> Files.exists(dir.resolve(f)))) {
+                        if (variant.files().stream().anyMatch(f -> Files.exists(dir.resolve(f)))) {
                             return Optional.of(dir);
                         }
                     }

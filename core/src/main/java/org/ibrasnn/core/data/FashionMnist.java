@@ -12,7 +12,8 @@ import org.ibrasnn.core.io.Sha256;
 /**
  * Finds and loads Fashion-MNIST: the given dataset root first, then {@code $IBRA_DATA} (the files directly or a
  * {@code fashion-mnist} subdirectory), then {@code /usr/share/datasets/fashion-mnist} (Debian's
- * {@code dataset-fashion-mnist}). Files may be gzip-compressed ({@code .gz}) or plain.
+ * {@code dataset-fashion-mnist}); a place holding any of the four files is taken, so that a missing one is named.
+ * Files may be gzip-compressed ({@code .gz}) or plain.
  */
 public final class FashionMnist {
 
@@ -29,7 +30,7 @@ public final class FashionMnist {
     private static final DatasetLookup LOOKUP = new DatasetLookup("Fashion-MNIST",
             "the Fashion-MNIST files (" + String.join(", ", BASES) + ", optionally .gz)",
             "install it: apt-get install dataset-fashion-mnist",
-            dir -> BASES.stream().allMatch(b -> Files.exists(dir.resolve(b + ".gz"))
+            dir -> BASES.stream().anyMatch(b -> Files.exists(dir.resolve(b + ".gz"))
                     || Files.exists(dir.resolve(b))) ? Optional.of(dir) : Optional.empty());
 
     private FashionMnist() {}
