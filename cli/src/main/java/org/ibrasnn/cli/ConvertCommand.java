@@ -77,7 +77,8 @@ final class ConvertCommand implements Callable<Integer> {
         ModelFile model = ModelFile.read(ann);
         AnnToSnn conversion = AnnToSnn.plain(model);
         NeuronSpec target = compare ? null : target();
-        Splits splits = compare || calibrate > 0 ? data.loadFor(model) : null;
+        Splits splits = compare || calibrate > 0
+                ? data.loadFor(model, calibrate > 0 ? Splits.Part.BOTH : Splits.Part.TEST) : null;
         PrintWriter stdout = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(stdout);
         if (calibrate > 0) {

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --dataset}, {@code --root} and the framing and image-size options, shared by the commands that read data.
- * A command that reads data for a trained model takes the model's own dataset and framing by default and refuses
- * options that contradict them.
+ * A command that reads data for a trained model takes the model's own dataset and framing by default, refuses
+ * options that contradict them, and decodes only the test split unless it needs the train split too. A value the
+ * reading cannot take is refused naming its option.
  */
 final class DatasetOptions {
 
@@ -56,23 +57,28 @@ final class DatasetOptions {
         return load(1);
     }
 
-    /** The dataset as a model with {@code frames} input frames needs it. */
+    /** Both splits, as a model with {@code frames} input frames needs them. */
     Splits load(int frames) throws IOException {
-        return load(name(), options(frames));
+        return namingOptions(() -> load(name(), options(frames), Splits.Part.BOTH));
     }
 
     /** What a model trained on this data records about it. */
     DatasetRecord record() {
-        return DatasetRecord.of(name(), options(1));
+        return namingOptions(() -> DatasetRecord.of(name(), options(1)));
+    }
+
+    /** The test split {@code model} is measured on, as {@link #loadFor(ModelFile, Splits.Part)}. */
+    Splits loadFor(ModelFile model) throws IOException {
+        return loadFor(model, Splits.Part.TEST);
     }
 
     /**
-     * The data {@code model} reads: its recorded dataset and framing unless options override them, refused when
-     * they contradict the record; a model without a record takes the options as given.
+     * The data {@code model} reads, the splits {@code part} names: its recorded dataset and framing unless options
+     * override them, refused when they contradict the record; a model without a record takes the options as given.
      */
-    Splits loadFor(ModelFile model) throws IOException {
+    Splits loadFor(ModelFile model, Splits.Part part) throws IOException {
         DatasetRecord asked = recordFor(model);
-        return load(asked.dataset(), asked.options(model.spec().inputFrames()));
+        return namingOptions(() -> load(asked.dataset(), asked.options(model.spec().inputFrames()), part));
     }
 
     /** What inference of the model file {@code file} ({@code model} as read) runs on: {@link #loadFor}'s data. */
@@ -86,9 +92,9 @@ final class DatasetOptions {
         if (own == null) {
             return record();
         }
-        DatasetRecord asked = new DatasetRecord(dataset != null ? dataset : own.dataset(), own.normalisation(),
-                frameSplit != null ? frameSplit : own.frameSplit(), pool != null ? pool : own.pool(),
-                imageSize != null ? imageSize : own.imageSize());
+        DatasetRecord asked = namingOptions(() -> new DatasetRecord(dataset != null ? dataset : own.dataset(),
+                own.normalisation(), frameSplit != null ? frameSplit : own.frameSplit(),
+                pool != null ? pool : own.pool(), imageSize != null ? imageSize : own.imageSize()));
         List<String> differences = own.differences(asked);
         if (!differences.isEmpty()) {
             throw new IllegalArgumentException("the model was trained on " + own.dataset() + " but the options ask for "
@@ -107,11 +113,30 @@ final class DatasetOptions {
                 pool != null ? pool : 1, imageSize != null ? imageSize : LoadOptions.DEFAULT_IMAGE_SIZE);
     }
 
-    private Splits load(String name, LoadOptions options) throws IOException {
+    private Splits load(String name, LoadOptions options, Splits.Part part) throws IOException {
         try {
-            return Datasets.load(name, root, options);
+            return Datasets.load(name, root, options, part);
         } catch (DatasetNotFoundException e) {
             throw new DatasetNotFoundException(e.getMessage() + "; point --root at it");
+        }
+    }
+
+    /** A step that may fail on a reading option. */
+    private interface Step<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Runs {@code step}, turning a value the reading cannot take into a fault naming its option. */
+    private static <T, E extends Exception> T namingOptions(Step<T, E> step) throws E {
+        try {
+            return step.run();
+        } catch (LoadOptions.InvalidOption e) {
+            String option = switch (e.field()) {
+                case FRAMES -> "--T";
+                case POOL -> "--pool";
+                case IMAGE_SIZE -> "--image-size";
+            };
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
     }
 

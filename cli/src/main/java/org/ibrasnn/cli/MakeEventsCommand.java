@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ibrasnn.core.data.EventCamera;
 import org.ibrasnn.core.data.FashionMnist;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.experiments.events.EventRecording;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "make-events", mixinStandardHelpOptions = true,
         description = "Record every image with the simulated event camera (three saccades, as N-MNIST was made) and "
                 + "write N-MNIST-format files DIR/train/<label>/<index>.bin and DIR/test/<label>/<index>.bin, plus "
-                + "DIR/events.json. Files already present are kept, so an interrupted run continues.")
+                + "DIR/events.json. Files already present are kept, so an interrupted run continues (deleting the temporary "
+                + "files it left).")
 final class MakeEventsCommand implements Callable<Integer> {
 
     @Spec
@@ -47,9 +49,15 @@ final class MakeEventsCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
         }
+        EventCamera camera;
+        try {
+            camera = new EventCamera(threshold);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--threshold: " + e.getMessage(), e);
+        }
         Splits splits = FashionMnist.load(root);
         PrintWriter stdout = spec.commandLine().getOut();
-        for (EventRecording.Split split : EventRecording.record(splits, from, threshold, limit, out,
+        for (EventRecording.Split split : EventRecording.record(splits, from, camera, limit, out,
                 new ConsoleProgress(stdout))) {
             stdout.printf("%s: %d recordings, %.0f events each on average -> %s%n", split.name(), split.recordings(),
                     split.meanEvents(), split.directory());

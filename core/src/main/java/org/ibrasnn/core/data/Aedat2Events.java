@@ -20,8 +20,13 @@ public final class Aedat2Events {
 
     private Aedat2Events() {}
 
+    /** Reads a recording. */
     public static EventStream read(Path file) throws IOException {
-        ByteBuffer b = FileBytes.read(file);
+        return decode(file, FileBytes.read(file, FileBytes.MAX_ITEM_BYTES, "one recording"));
+    }
+
+    /** Decodes the content {@code b} of {@code file}. */
+    static EventStream decode(Path file, ByteBuffer b) throws DatasetFormatException {
         int start = header(file, b);
         int length = b.limit() - start;
         if (length % 8 != 0) {

@@ -27,8 +27,13 @@ public final class Cifar10Dvs {
 
     private Cifar10Dvs() {}
 
-    /** Reads both splits from ROOT and hashes every file read (SHA-256 over names and contents, in order). */
+    /** Reads both splits, as {@link #load(Path, LoadOptions, Splits.Part)}. */
     public static Splits load(Path root, LoadOptions options) throws IOException {
+        return load(root, options, Splits.Part.BOTH);
+    }
+
+    /** Reads the splits {@code part} names from ROOT and hashes every file (SHA-256 over names and contents). */
+    public static Splits load(Path root, LoadOptions options, Splits.Part part) throws IOException {
         Map<String, List<Path>> folders = ClassFolders.list(root);
         List<String> names = CifarClasses.CIFAR10;
         for (String folder : folders.keySet()) {
@@ -62,10 +67,15 @@ public final class Cifar10Dvs {
         }
         Checksum checksum = new Checksum();
         int classes = names.size();
-        ImageDataset trainSet = Recordings.frame("cifar10-dvs-train", root, ClassFolders.interleave(train), classes,
-                Aedat2Events.SIZE, Aedat2Events::read, options, checksum);
+        ImageDataset trainSet = null;
+        if (part == Splits.Part.BOTH) {
+            trainSet = Recordings.frame("cifar10-dvs-train", root, ClassFolders.interleave(train), classes,
+                    Aedat2Events.SIZE, Aedat2Events::decode, options, checksum);
+        } else {
+            checksum.addAll(ClassFolders.interleave(train));
+        }
         ImageDataset testSet = Recordings.frame("cifar10-dvs-test", root, ClassFolders.interleave(test), classes,
-                Aedat2Events.SIZE, Aedat2Events::read, options, checksum);
+                Aedat2Events.SIZE, Aedat2Events::decode, options, checksum);
         return new Splits(trainSet, testSet, names, root, checksum.hex());
     }
 }

@@ -1,6 +1,7 @@
 package org.ibrasnn.core.data;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ final class ClassFolders {
         }
         Map<String, List<Path>> out = new LinkedHashMap<>();
         for (Path classDir : entries(dir)) {
+            Temporaries.refuse(classDir);
             if (!Files.isDirectory(classDir)) {
                 throw new DatasetFormatException(classDir, "not a class folder (only folders may stand in " + dir + ")");
             }
@@ -37,9 +39,11 @@ final class ClassFolders {
                 throw new DatasetFormatException(classDir, "class folder is empty");
             }
             for (Path f : files) {
-                if (!Files.isRegularFile(f)) {
+                Temporaries.refuse(f);
+                if (Files.isDirectory(f)) {
                     throw new DatasetFormatException(f, "not a file (class folders hold files only)");
                 }
+                FileBytes.requireReadableFile(f);
             }
             out.put(classDir.getFileName().toString(), files);
         }
@@ -63,9 +67,12 @@ final class ClassFolders {
         return out;
     }
 
-    private static List<Path> entries(Path dir) throws IOException {
+    /** The entries of {@code dir} in natural order of their names. */
+    static List<Path> entries(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted(Comparator.comparing(p -> p.getFileName().toString(), NATURAL)).toList();
+        } catch (AccessDeniedException e) {
+            throw new DatasetFormatException(dir, "permission denied: the directory cannot be listed");
         }
     }
 

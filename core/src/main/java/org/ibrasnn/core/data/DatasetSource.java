@@ -23,6 +23,6 @@ public interface DatasetSource {
     /** The directory holding the files: {@code root} when not null, else the first default place that holds them. */
     Path locate(Path root, Map<String, String> env) throws IOException;
 
-    /** Reads and validates both splits from a directory {@link #locate} returned. */
-    Splits load(Path dir, LoadOptions options) throws IOException;
+    /** Reads and validates the splits {@code part} names from a directory {@link #locate} returned. */
+    Splits load(Path dir, LoadOptions options, Splits.Part part) throws IOException;
 }

@@ -44,17 +44,22 @@ public final class Datasets {
         return source;
     }
 
-    /**
-     * Locates and loads a dataset; {@code root} may be null (the source's default places are searched). A model
-     * that takes more than one frame needs an event dataset.
-     */
+    /** Locates and loads both splits of a dataset, as {@link #load(String, Path, LoadOptions, Splits.Part)}. */
     public static Splits load(String name, Path root, LoadOptions options) throws IOException {
+        return load(name, root, options, Splits.Part.BOTH);
+    }
+
+    /**
+     * Locates a dataset and loads the splits {@code part} names; {@code root} may be null (the source's default
+     * places are searched). A model that takes more than one frame needs an event dataset.
+     */
+    public static Splits load(String name, Path root, LoadOptions options, Splits.Part part) throws IOException {
         DatasetSource source = named(name);
         if (!source.events() && options.frames() > 1) {
             throw new IllegalArgumentException("the model takes " + options.frames() + " event frames, but " + name
                     + " holds still images; use an event dataset (" + String.join(", ", eventNames()) + ")");
         }
-        return source.load(source.locate(root, System.getenv()), options);
+        return source.load(source.locate(root, System.getenv()), options, part);
     }
 
     private static List<String> eventNames() {

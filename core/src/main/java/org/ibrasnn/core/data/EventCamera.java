@@ -31,6 +31,11 @@ public final class EventCamera {
         this.threshold = threshold;
     }
 
+    /** The contrast threshold on the natural log of intensity. */
+    public double threshold() {
+        return threshold;
+    }
+
     /** Events of one grayscale image given row-major as {@code height x width} values in 0..255. */
     public EventStream record(int[] pixels, int width, int height) {
         if (pixels.length != width * height) {

@@ -12,7 +12,8 @@ import org.ibrasnn.core.io.Sha256;
 /**
  * Finds and loads Fashion-MNIST: the given dataset root first, then {@code $IBRA_DATA} (the files directly or a
  * {@code fashion-mnist} subdirectory), then {@code /usr/share/datasets/fashion-mnist} (Debian's
- * {@code dataset-fashion-mnist}). Files may be gzip-compressed ({@code .gz}) or plain.
+ * {@code dataset-fashion-mnist}); a place holding any of the four files is taken, so that a missing one is named.
+ * Files may be gzip-compressed ({@code .gz}) or plain.
  */
 public final class FashionMnist {
 
@@ -29,8 +30,8 @@ public final class FashionMnist {
     private static final DatasetLookup LOOKUP = new DatasetLookup("Fashion-MNIST",
             "the Fashion-MNIST files (" + String.join(", ", BASES) + ", optionally .gz)",
             "install it: apt-get install dataset-fashion-mnist",
-            dir -> BASES.stream().allMatch(b -> Files.isRegularFile(dir.resolve(b + ".gz"))
-                    || Files.isRegularFile(dir.resolve(b))) ? Optional.of(dir) : Optional.empty());
+            dir -> BASES.stream().anyMatch(b -> Files.exists(dir.resolve(b + ".gz"))
+                    || Files.exists(dir.resolve(b))) ? Optional.of(dir) : Optional.empty());
 
     private FashionMnist() {}
 
@@ -39,13 +40,20 @@ public final class FashionMnist {
         return loadFrom(locate(root, System.getenv(), SYSTEM_DIR));
     }
 
-    /** Loads the four files from a directory. */
+    /** Loads both splits from the four files of a directory. */
     public static Splits loadFrom(Path dir) throws IOException {
+        return loadFrom(dir, Splits.Part.BOTH);
+    }
+
+    /** Loads the splits {@code part} names from a directory; the checksum covers all four files. */
+    public static Splits loadFrom(Path dir, Splits.Part part) throws IOException {
         List<Path> files = new ArrayList<>();
         for (String base : BASES) {
             files.add(find(dir, base));
+            FileBytes.requireReadableFile(files.getLast());
         }
-        ImageDataset train = IdxReader.read("fashion-mnist-train", files.get(0), files.get(1), 10);
+        ImageDataset train = part == Splits.Part.BOTH
+                ? IdxReader.read("fashion-mnist-train", files.get(0), files.get(1), 10) : null;
         ImageDataset test = IdxReader.read("fashion-mnist-test", files.get(2), files.get(3), 10);
         return new Splits(train, test, CLASS_NAMES, dir, Sha256.of(files));
     }
@@ -57,13 +65,14 @@ public final class FashionMnist {
         return LOOKUP.find(root, places);
     }
 
+    /** The file {@code base}, compressed or not; whatever stands under its name is taken (and checked later). */
     private static Path find(Path dir, String base) throws DatasetFormatException {
         Path gz = dir.resolve(base + ".gz");
-        if (Files.isRegularFile(gz)) {
+        if (Files.exists(gz)) {
             return gz;
         }
         Path plain = dir.resolve(base);
-        if (Files.isRegularFile(plain)) {
+        if (Files.exists(plain)) {
             return plain;
         }
         throw new DatasetFormatException(plain, "file not found (nor " + gz.getFileName() + ")");

@@ -29,7 +29,7 @@ final class FashionMnistSource implements DatasetSource {
     }
 
     @Override
-    public Splits load(Path dir, LoadOptions options) throws IOException {
-        return FashionMnist.loadFrom(dir);
+    public Splits load(Path dir, LoadOptions options, Splits.Part part) throws IOException {
+        return FashionMnist.loadFrom(dir, part);
     }
 }

@@ -1,46 +1,139 @@
 package org.ibrasnn.core.data;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
+import java.nio.file.attribute.BasicFileAttributes;
 
-/** Reads a whole dataset file, transparently decompressing gzip (recognised by its magic bytes). */
+/**
+ * Opens and reads dataset files, transparently decompressing gzip (recognised by its magic bytes, see
+ * {@link GzipInput}). A file is checked before it is opened: a missing file, a directory, a FIFO or device (which
+ * could block forever) or an unreadable file is refused naming the file. Reads are bounded, so a file that is (or
+ * decompresses to) more than the caller expects is refused before it is held in memory.
+ */
 final class FileBytes {
+
+    /** The most one item file (one recording or one picture) may hold, decompressed. */
+    static final long MAX_ITEM_BYTES = 1L << 26;
 
     private FileBytes() {}
 
-    static ByteBuffer read(Path file) throws IOException {
-        byte[] raw;
+    /** The decoded content of {@code file} as a stream; {@code raw} (may be null) also receives the bytes on disk. */
+    static InputStream open(Path file, Checksum raw) throws IOException {
+        requireReadableFile(file);
+        InputStream in;
         try {
-            raw = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DatasetFormatException(file, "file not found");
+            in = Files.newInputStream(file);
+        } catch (AccessDeniedException e) {
+            throw new DatasetFormatException(file, "permission denied");
         }
-        if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1f && (raw[1] & 0xFF) == 0x8b) {
-            try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
-                raw = in.readAllBytes();
-            } catch (ZipException | java.io.EOFException e) {
-                throw new DatasetFormatException(file, "corrupt gzip stream (" + e.getMessage() + ")");
-            }
-        }
-        return ByteBuffer.wrap(raw);
+        BufferedInputStream buffered = new BufferedInputStream(raw == null ? in : raw.tee(file, in), 1 << 16);
+        buffered.mark(2);
+        boolean gzip = GzipInput.isGzip(buffered.read(), buffered.read());
+        buffered.reset();
+        return gzip ? new GzipInput(file, buffered) : buffered;
     }
 
-    /** Fails unless the content is exactly {@code expected} bytes long. */
-    static void checkLength(Path file, ByteBuffer content, long expected, String what) throws DatasetFormatException {
-        long actual = content.limit();
-        if (actual < expected) {
-            throw new DatasetFormatException(file, "too short: " + actual + " bytes, but " + what + " need "
-                    + expected);
+    /** The whole decoded content of {@code file}, refused when it is more than {@code max} bytes of {@code what}. */
+    static ByteBuffer read(Path file, long max, String what) throws IOException {
+        return read(file, max, what, null);
+    }
+
+    /** {@link #read(Path, long, String)}, passing the bytes on disk to {@code raw} (may be null). */
+    static ByteBuffer read(Path file, long max, String what, Checksum raw) throws IOException {
+        try (InputStream in = open(file, raw)) {
+            byte[] content = in.readNBytes((int) Math.min(max, ImageDataset.MAX_BYTES));
+            if (in.read() >= 0) {
+                throw new DatasetFormatException(file, "holds more than " + max + " bytes (decompressed), the most "
+                        + what + " may take");
+            }
+            return ByteBuffer.wrap(content);
         }
-        if (actual > expected) {
-            throw new DatasetFormatException(file, "too long: " + (actual - expected) + " trailing bytes after "
-                    + what + " (" + expected + " bytes expected)");
+    }
+
+    /** Fails unless {@code file} is an existing, readable regular file; checked before it is opened. */
+    static void requireReadableFile(Path file) throws DatasetFormatException {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new DatasetFormatException(file, "file not found");
+        } catch (AccessDeniedException e) {
+            throw new DatasetFormatException(file, "permission denied");
+        } catch (IOException e) {
+            throw new DatasetFormatException(file, "cannot read (" + e.getMessage() + ")");
+        }
+        if (a.isDirectory()) {
+            throw new DatasetFormatException(file, "is a directory, not a file");
+        }
+        if (!a.isRegularFile()) {
+            throw new DatasetFormatException(file, "is not a regular file (a FIFO, socket or device)");
+        }
+        if (!Files.isReadable(file)) {
+            throw new DatasetFormatException(file, "permission denied");
+        }
+    }
+
+    /** Parses the decoded content of a file. */
+    interface Parser<T> {
+        T parse(InputStream content) throws IOException;
+    }
+
+    /** Opens {@code file} and parses its content; a content fault is blamed on damaged gzip when it is that. */
+    static <T> T parse(Path file, Parser<T> parser) throws IOException {
+        try (InputStream in = open(file, null)) {
+            try {
+                return parser.parse(in);
+            } catch (DatasetFormatException e) {
+                throw blame(in, e);
+            }
+        }
+    }
+
+    /**
+     * The fault to report when {@code content}, a stream from {@link #open}, was found wrong: for gzip, a damaged
+     * compressed stream explains a wrong content, so up to {@link #MAX_ITEM_BYTES} more bytes are inflated to find
+     * it; else {@code fault} itself.
+     */
+    private static DatasetFormatException blame(InputStream content, DatasetFormatException fault) {
+        if (content instanceof GzipInput) {
+            try {
+                byte[] scratch = new byte[8192];
+                for (long read = 0; read < MAX_ITEM_BYTES; ) {
+                    int n = content.read(scratch);
+                    if (n < 0) {
+                        break;
+                    }
+                    read += n;
+                }
+            } catch (DatasetFormatException damaged) {
+                return damaged;
+            } catch (IOException ignored) {
+                // the fault found in the content stands
+            }
+        }
+        return fault;
+    }
+
+    /**
+     * Fails unless {@code in}, which held {@code expected} bytes of {@code what}, has ended; counts at most a
+     * mebibyte of what follows, so that a decompression bomb is not inflated to the end.
+     */
+    static void checkEnded(Path file, InputStream in, long expected, String what) throws IOException {
+        long cap = 1L << 20;
+        long extra = 0;
+        byte[] scratch = new byte[8192];
+        for (int n; extra <= cap && (n = in.read(scratch)) >= 0; ) {
+            extra += n;
+        }
+        if (extra > 0) {
+            throw new DatasetFormatException(file, "too long: " + (extra > cap ? "more than " + cap : extra)
+                    + " trailing bytes after " + what + " (" + expected + " bytes expected)");
         }
     }
 

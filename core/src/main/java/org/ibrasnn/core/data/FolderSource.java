@@ -11,9 +11,9 @@ import java.util.Map;
 record FolderSource(String name, String description, boolean events, DatasetLookup lookup, Reader reader)
         implements DatasetSource {
 
-    /** Reads both splits from the located directory. */
+    /** Reads the splits {@code part} names from the located directory. */
     interface Reader {
-        Splits read(Path dir, LoadOptions options) throws IOException;
+        Splits read(Path dir, LoadOptions options, Splits.Part part) throws IOException;
     }
 
     @Override
@@ -22,7 +22,7 @@ record FolderSource(String name, String description, boolean events, DatasetLook
     }
 
     @Override
-    public Splits load(Path dir, LoadOptions options) throws IOException {
-        return reader.read(dir, options);
+    public Splits load(Path dir, LoadOptions options, Splits.Part part) throws IOException {
+        return reader.read(dir, options, part);
     }
 }

@@ -16,9 +16,12 @@ import javax.imageio.stream.ImageInputStream;
  * Decodes one picture with ImageIO, strictly: the reader is chosen by the content (not the file name), and a
  * warning from the reader (for instance a JPEG that ends early, which ImageIO would otherwise fill with grey) is
  * a fault like an error, except notes on colour profiles (such as a CMYK JPEG without one, converted with a generic
- * profile). CMYK and YCCK JPEGs are read by the TwelveMonkeys plug-in, which registers itself.
+ * profile). A picture of more than {@link #MAX_PIXELS} pixels is refused before it is decoded. CMYK and YCCK JPEGs are read by the TwelveMonkeys plug-in, which registers itself.
  */
 final class ImageFiles {
+
+    /** The most pixels a picture may have, checked before it is decoded. */
+    static final long MAX_PIXELS = 1L << 25;
 
     private ImageFiles() {}
 
@@ -38,6 +41,11 @@ final class ImageFiles {
             });
             try {
                 reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new DatasetFormatException(file, reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + " pixels, more than the " + MAX_PIXELS + " a picture may have");
+                }
                 BufferedImage image = reader.read(0);
                 if (!warnings.isEmpty()) {
                     throw new DatasetFormatException(file, "damaged " + reader.getFormatName() + " image: "

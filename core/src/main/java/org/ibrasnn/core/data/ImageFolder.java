@@ -1,7 +1,7 @@
 package org.ibrasnn.core.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,12 +24,17 @@ public final class ImageFolder {
             + LoadOptions.DEFAULT_IMAGE_SIZE + "x" + LoadOptions.DEFAULT_IMAGE_SIZE + ")", false,
             new DatasetLookup("image-folder", "train/<class>/ and val/<class>/ folders of images", "",
                     DatasetLookup.holdingFolders("train", "val")),
-            (dir, options) -> load(dir, options.imageSize()));
+            (dir, options, part) -> load(dir, options.imageSize(), part));
 
     private ImageFolder() {}
 
-    /** Reads both splits and hashes every file read (SHA-256 over names and contents, in order). */
+    /** Reads both splits, as {@link #load(Path, int, Splits.Part)}. */
     public static Splits load(Path root, int size) throws IOException {
+        return load(root, size, Splits.Part.BOTH);
+    }
+
+    /** Reads the splits {@code part} names and hashes every file (SHA-256 over names and contents, in order). */
+    public static Splits load(Path root, int size, Splits.Part part) throws IOException {
         Path trainDir = root.resolve("train");
         Path valDir = root.resolve("val");
         Map<String, List<Path>> train = ClassFolders.list(trainDir);
@@ -40,32 +45,42 @@ public final class ImageFolder {
                     + missing(val.keySet(), train.keySet()));
         }
         Shape shape = new Shape(3, size, size);
-        ImageDataset.checkFits(root, count(train) + count(val), shape);
+        boolean both = part == Splits.Part.BOTH;
+        ImageDataset.checkFits(root, (both ? count(train) : 0) + count(val), shape);
         Checksum checksum = new Checksum();
-        ImageDataset trainSet = read("image-folder-train", train, shape, checksum);
+        ImageDataset trainSet = null;
+        if (both) {
+            trainSet = read("image-folder-train", train, shape, checksum);
+        } else {
+            checksum.addAll(items(train));
+        }
         ImageDataset valSet = read("image-folder-val", val, shape, checksum);
         return new Splits(trainSet, valSet, List.copyOf(train.keySet()), root, checksum.hex());
     }
 
     private static ImageDataset read(String name, Map<String, List<Path>> folders, Shape shape, Checksum checksum)
             throws IOException {
+        List<LabelledFile> items = items(folders);
+        byte[] pixels = new byte[items.size() * shape.size()];
+        int[] labels = new int[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            Path file = items.get(i).file();
+            ByteBuffer content = FileBytes.read(file, FileBytes.MAX_ITEM_BYTES, "one picture", checksum);
+            SquareCrop.writeRgb(ImageFiles.decode(file, content.array()), shape.width(), pixels, i * shape.size());
+            labels[i] = items.get(i).label();
+        }
+        return new ImageDataset(name, shape, folders.size(), pixels, labels);
+    }
+
+    /** The files of every class, labelled in class order and interleaved. */
+    private static List<LabelledFile> items(Map<String, List<Path>> folders) {
         List<List<LabelledFile>> perClass = new ArrayList<>();
         int label = 0;
         for (List<Path> files : folders.values()) {
             int l = label++;
             perClass.add(files.stream().map(f -> new LabelledFile(f, l)).toList());
         }
-        List<LabelledFile> items = ClassFolders.interleave(perClass);
-        byte[] pixels = new byte[items.size() * shape.size()];
-        int[] labels = new int[items.size()];
-        for (int i = 0; i < items.size(); i++) {
-            Path file = items.get(i).file();
-            byte[] content = Files.readAllBytes(file);
-            checksum.add(file, content);
-            SquareCrop.writeRgb(ImageFiles.decode(file, content), shape.width(), pixels, i * shape.size());
-            labels[i] = items.get(i).label();
-        }
-        return new ImageDataset(name, shape, folders.size(), pixels, labels);
+        return ClassFolders.interleave(perClass);
     }
 
     private static long count(Map<String, List<Path>> folders) {

@@ -6,6 +6,25 @@ package org.ibrasnn.core.data;
  */
 public record LoadOptions(int frames, EventFrames.Split frameSplit, int pool, int imageSize) {
 
+    /** The options a value can be wrong for. */
+    public enum Field { FRAMES, POOL, IMAGE_SIZE }
+
+    /** A value the reading of a dataset cannot take; {@link #field} says which option holds it. */
+    public static final class InvalidOption extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final Field field;
+
+        InvalidOption(Field field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        /** The option that holds the value. */
+        public Field field() {
+            return field;
+        }
+    }
+
     /** The image size of ImageNet-style training (shorter side scaled to 224, centre crop 224 x 224). */
     public static final int DEFAULT_IMAGE_SIZE = 224;
     /** Largest accepted image size. */
@@ -13,13 +32,13 @@ public record LoadOptions(int frames, EventFrames.Split frameSplit, int pool, in
 
     public LoadOptions {
         if (frames < 1) {
-            throw new IllegalArgumentException("need at least 1 frame, got " + frames);
+            throw new InvalidOption(Field.FRAMES, "need at least 1 frame, got " + frames);
         }
         if (pool < 1) {
-            throw new IllegalArgumentException("down-sampling factor must be >= 1, got " + pool);
+            throw new InvalidOption(Field.POOL, "down-sampling factor must be >= 1, got " + pool);
         }
         if (imageSize < 1 || imageSize > MAX_IMAGE_SIZE) {
-            throw new IllegalArgumentException("image size must be 1.." + MAX_IMAGE_SIZE + ", got " + imageSize);
+            throw new InvalidOption(Field.IMAGE_SIZE, "image size must be 1.." + MAX_IMAGE_SIZE + ", got " + imageSize);
         }
     }
 

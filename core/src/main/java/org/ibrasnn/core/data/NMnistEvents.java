@@ -22,7 +22,11 @@ public final class NMnistEvents {
 
     /** Reads a recording; every event must lie on the {@code width x height} sensor. */
     public static EventStream read(Path file, int width, int height) throws IOException {
-        ByteBuffer b = FileBytes.read(file);
+        return decode(file, FileBytes.read(file, FileBytes.MAX_ITEM_BYTES, "one recording"), width, height);
+    }
+
+    /** Decodes the content {@code b} of {@code file}. */
+    static EventStream decode(Path file, ByteBuffer b, int width, int height) throws DatasetFormatException {
         int length = b.limit();
         if (length % BYTES_PER_EVENT != 0) {
             throw new DatasetFormatException(file, "truncated: " + length + " bytes is not a whole number of 5-byte events");

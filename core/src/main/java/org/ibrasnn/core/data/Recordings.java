@@ -1,7 +1,7 @@
 package org.ibrasnn.core.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.ibrasnn.core.model.Shape;
@@ -13,9 +13,9 @@ import org.ibrasnn.core.model.Shape;
  */
 final class Recordings {
 
-    /** Reads one recording file. */
+    /** Decodes the content of one recording file. */
     interface Format {
-        EventStream read(Path file) throws IOException;
+        EventStream decode(Path file, ByteBuffer content) throws IOException;
     }
 
     private Recordings() {}
@@ -25,7 +25,7 @@ final class Recordings {
                               LoadOptions options, Checksum checksum) throws IOException {
         int pool = options.pool();
         if (side % pool != 0) {
-            throw new IllegalArgumentException("down-sampling factor " + pool + " must divide the sensor size "
+            throw new LoadOptions.InvalidOption(LoadOptions.Field.POOL, "down-sampling factor " + pool + " must divide the sensor size "
                     + side + "x" + side);
         }
         Shape shape = new Shape(options.frames() * 2, side / pool, side / pool);
@@ -34,8 +34,9 @@ final class Recordings {
         int[] labels = new int[items.size()];
         for (int i = 0; i < items.size(); i++) {
             LabelledFile item = items.get(i);
-            checksum.add(item.file(), Files.readAllBytes(item.file()));
-            float[] f = EventFrames.of(format.read(item.file()), options.frames(), options.frameSplit(), pool);
+            ByteBuffer content = FileBytes.read(item.file(), FileBytes.MAX_ITEM_BYTES, "one recording", checksum);
+            float[] f = EventFrames.of(format.decode(item.file(), content), options.frames(), options.frameSplit(),
+                    pool);
             for (int p = 0; p < f.length; p++) {
                 pixels[i * shape.size() + p] = (byte) Math.min(255, (int) f[p]);
             }

@@ -11,16 +11,73 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import org.junit.jupiter.api.Assumptions;
 
-/** Small dataset files in the exact formats (CIFAR batches, AEDAT 2.0, pictures), for the tests of every module. */
+/**
+ * Small dataset files in the exact formats (IDX, CIFAR batches, AEDAT 2.0, pictures), valid or hostile (gzip bombs,
+ * FIFOs), for the tests of every module.
+ */
 public final class DatasetFixtures {
 
     private DatasetFixtures() {}
+
+    /** Fashion-MNIST's four files, gzip, in {@code root}: {@code train} and {@code test} images of 28x28. */
+    public static Path writeFashionMnist(Path root, int train, int test) throws IOException {
+        Files.createDirectories(root);
+        int[] trainLabels = new int[train];
+        int[] testLabels = new int[test];
+        Arrays.setAll(trainLabels, i -> i % 10);
+        Arrays.setAll(testLabels, i -> i % 10);
+        Files.write(root.resolve("train-images-idx3-ubyte.gz"), IdxFixtures.gzip(IdxFixtures.images(train, 28, 28)));
+        Files.write(root.resolve("train-labels-idx1-ubyte.gz"),
+                IdxFixtures.gzip(IdxFixtures.labels(IdxReader.LABEL_MAGIC, trainLabels)));
+        Files.write(root.resolve("t10k-images-idx3-ubyte.gz"), IdxFixtures.gzip(IdxFixtures.images(test, 28, 28)));
+        Files.write(root.resolve("t10k-labels-idx1-ubyte.gz"),
+                IdxFixtures.gzip(IdxFixtures.labels(IdxReader.LABEL_MAGIC, testLabels)));
+        return root;
+    }
+
+    /** The IDX image file of {@code count} images of 28x28, uncompressed. */
+    public static byte[] idxImages(int count) {
+        return IdxFixtures.images(count, 28, 28);
+    }
+
+    /** {@code head} then {@code zeros} zero bytes, gzip-compressed: with many zeros, a small file that inflates hugely. */
+    public static byte[] gzipWithZeros(byte[] head, long zeros) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
+            gz.write(head);
+            byte[] block = new byte[1 << 20];
+            for (long left = zeros; left > 0; left -= block.length) {
+                gz.write(block, 0, (int) Math.min(block.length, left));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code a} followed by {@code b}. */
+    public static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    /** A FIFO at {@code file}, made with mkfifo; the calling test is skipped where there is none. */
+    public static Path fifo(Path file) throws IOException, InterruptedException {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "mkfifo is missing");
+        Process p = new ProcessBuilder("/usr/bin/mkfifo", file.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IOException("mkfifo " + file + " failed");
+        }
+        return file;
+    }
 
     /** CIFAR records of (label bytes..., 3072 pixels) where pixel p of record r is (r + p) mod 256. */
     public static byte[] cifarBatch(int labelBytes, int... labels) {
