@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import org.ibrasnn.core.io.FileAccess;
+import org.ibrasnn.core.io.FileAccessException;
 
 /**
  * Opens and reads dataset files, transparently decompressing gzip (recognised by its magic bytes, see
@@ -58,24 +58,10 @@ final class FileBytes {
 
     /** Fails unless {@code file} is an existing, readable regular file; checked before it is opened. */
     static void requireReadableFile(Path file) throws DatasetFormatException {
-        BasicFileAttributes a;
         try {
-            a = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            throw new DatasetFormatException(file, "file not found");
-        } catch (AccessDeniedException e) {
-            throw new DatasetFormatException(file, "permission denied");
-        } catch (IOException e) {
-            throw new DatasetFormatException(file, "cannot read (" + e.getMessage() + ")");
-        }
-        if (a.isDirectory()) {
-            throw new DatasetFormatException(file, "is a directory, not a file");
-        }
-        if (!a.isRegularFile()) {
-            throw new DatasetFormatException(file, "is not a regular file (a FIFO, socket or device)");
-        }
-        if (!Files.isReadable(file)) {
-            throw new DatasetFormatException(file, "permission denied");
+            FileAccess.requireReadableFile(file);
+        } catch (FileAccessException e) {
+            throw new DatasetFormatException(file, e.fault().equals("no such file") ? "file not found" : e.fault());
         }
     }
 

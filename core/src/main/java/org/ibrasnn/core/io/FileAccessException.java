@@ -10,11 +10,19 @@ import java.nio.file.Path;
 public final class FileAccessException extends IOException {
     private static final long serialVersionUID = 1L;
 
+    private final String fault;
+
     public FileAccessException(Path file, String fault) {
-        super(file + ": " + fault);
+        this(file, fault, null);
     }
 
     FileAccessException(Path file, String fault, Throwable cause) {
         super(file + ": " + fault, cause);
+        this.fault = fault;
+    }
+
+    /** What is wrong with the file, without its name (e.g. {@code is a directory, not a file}). */
+    public String fault() {
+        return fault;
     }
 }
