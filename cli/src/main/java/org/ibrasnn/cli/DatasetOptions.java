@@ -23,6 +23,9 @@ final class DatasetOptions {
 
     private static final String DEFAULT_DATASET = "fashion-mnist";
 
+    /** The one dataset that scales and crops its pictures to {@code --image-size}. */
+    private static final String IMAGE_FOLDER = "image-folder";
+
     @Option(names = "--dataset", completionCandidates = DatasetNames.class,
             description = "Dataset: ${COMPLETION-CANDIDATES} (default: the model's own, else " + DEFAULT_DATASET
                     + "; ibra data list describes them). Event datasets are cut into the model's T frames.")
@@ -114,10 +117,22 @@ final class DatasetOptions {
     }
 
     private Splits load(String name, LoadOptions options, Splits.Part part) throws IOException {
+        requireApplicable(name);
         try {
             return Datasets.load(name, root, options, part);
         } catch (DatasetNotFoundException e) {
             throw new DatasetNotFoundException(e.getMessage() + "; point --root at it");
+        }
+    }
+
+    /** Refuses a framing or image-size option the dataset {@code name} would ignore. */
+    private void requireApplicable(String name) {
+        if (!Datasets.named(name).events() && (pool != null || frameSplit != null)) {
+            throw new IllegalArgumentException((pool != null ? "--pool" : "--frame-split") + " applies to event "
+                    + "datasets only, not to " + name);
+        }
+        if (imageSize != null && !name.equals(IMAGE_FOLDER)) {
+            throw new IllegalArgumentException("--image-size applies to " + IMAGE_FOLDER + " only, not to " + name);
         }
     }
 

@@ -80,6 +80,12 @@ class HostileDatasetCommandsTest {
         DatasetFixtures.writeImageFolder(images, List.of("cat", "dog"), 1, 8);
         refused(images, images, "--image-size: image size must be 1..4096, got 5000", "data", "check", "--dataset",
                 "image-folder", "--root", images, "--image-size", "5000");
+        refused(images, images, "--pool applies to event datasets only, not to image-folder", "data", "check",
+                "--dataset", "image-folder", "--root", images, "--pool", "2");
+        refused(dvs, dvs, "--image-size applies to image-folder only, not to cifar10-dvs", "data", "check",
+                "--dataset", "cifar10-dvs", "--root", dvs, "--image-size", "64");
+        refused(dir, dir, "--pool applies to event datasets only, not to fashion-mnist", "infer", "--model",
+                MODEL, "--pool", "1");
         Path out = dir.resolve("events");
         refused(dir, out, "--threshold: contrast threshold must be positive, got NaN", "data", "make-events",
                 "--threshold", "NaN", "--limit", "1", "--out", out);
