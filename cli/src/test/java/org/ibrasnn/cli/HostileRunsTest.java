@@ -126,7 +126,7 @@ class HostileRunsTest {
         assertRefused(run(tiny.train(fresh, false, "--lr", "1e38", "--batch", "2")), "training diverged: the loss became",
                 "NaN at epoch 1, batch ", "no epoch had finished, so no checkpoint was kept",
                 "lower learning rate (--lr, now 1.0E38)");
-        assertTrue(DirSnapshot.of(fresh).entries().isEmpty(), "nothing written");
+        assertFalse(Files.exists(fresh), "the run directory it made is gone again");
 
         Path poisoned = Files.createDirectories(dir.resolve("poisoned"));
         SafeTensors.Contents good = SafeTensors.read(tiny.checkpoint());

@@ -72,7 +72,8 @@ public final class TrainingRun {
 
     /**
      * Trains (resuming from the checkpoint when asked and present) and writes the run's files, after
-     * {@link #check(Plan)}. A diverged run ends in a {@link TrainingDivergedException} saying what was kept.
+     * {@link #check(Plan)}. A diverged run ends in a {@link TrainingDivergedException} saying what was kept; a run
+     * directory it made is removed again when nothing was kept.
      */
     public static Result execute(Plan plan, TrainingListener listener) throws IOException {
         long start = System.nanoTime();
@@ -85,6 +86,7 @@ public final class TrainingRun {
                 earlier = trainer.history().stream().mapToDouble(EpochMetrics::seconds).sum();
             }
             double before = earlier;
+            boolean created = !Files.exists(plan.out());
             Files.createDirectories(plan.out());
             try {
                 trainer.train(plan.train(), plan.test(), listener, (t, m) -> {
@@ -93,6 +95,9 @@ public final class TrainingRun {
                 });
             } catch (TrainingDivergedException e) {
                 int kept = trainer.history().size();
+                if (kept == 0 && created) {
+                    Files.deleteIfExists(plan.out());
+                }
                 throw e.keeping(kept == 0 ? "no epoch had finished, so no checkpoint was kept"
                         : "the checkpoint of epoch " + kept + " is kept in " + plan.out().resolve(Checkpoint.FILE));
             }
