@@ -68,11 +68,8 @@ record Accumulation(double[][][][][] precision, double[][][][] recall) {
                 refs.add(new int[] {e, d});
             }
         }
-        refs.sort((x, y) -> {
-            double sx = present.get(x[0]).scores()[x[1]];
-            double sy = present.get(y[0]).scores()[y[1]];
-            return sx > sy ? -1 : sx < sy ? 1 : 0;
-        });
+        refs.sort((x, y) -> ImageEvaluation.byScoreDescending(present.get(x[0]).scores()[x[1]],
+                present.get(y[0]).scores()[y[1]]));
         int n = refs.size();
         for (int t = 0; t < IOU_THRESHOLDS.length; t++) {
             double[] rc = new double[n];

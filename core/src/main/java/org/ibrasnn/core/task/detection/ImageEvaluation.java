@@ -1,7 +1,6 @@
 package org.ibrasnn.core.task.detection;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -11,8 +10,10 @@ import java.util.List;
  */
 record ImageEvaluation(double[] scores, boolean[][] matched, boolean[][] ignored, int countedGroundTruths) {
 
-    /** Highest score first; equal scores keep their input order (a stable sort that takes -0.0 == 0.0). */
-    static final Comparator<DetectionBox> BY_SCORE = (a, b) -> a.score() > b.score() ? -1 : a.score() < b.score() ? 1 : 0;
+    /** Highest score first; with a stable sort equal scores keep their input order (-0.0 equals 0.0). */
+    static int byScoreDescending(double a, double b) {
+        return a > b ? -1 : a < b ? 1 : 0;
+    }
 
     /**
      * The best {@code maxDets} detections of one image and category, with their IoU against each ground truth
@@ -22,7 +23,7 @@ record ImageEvaluation(double[] scores, boolean[][] matched, boolean[][] ignored
 
         static Cell of(List<GroundTruthBox> truths, List<DetectionBox> all, int maxDets) {
             List<DetectionBox> detections = new ArrayList<>(all);
-            detections.sort(BY_SCORE);
+            detections.sort((a, b) -> byScoreDescending(a.score(), b.score()));
             detections = List.copyOf(detections.subList(0, Math.min(maxDets, detections.size())));
             double[][] iou = new double[truths.isEmpty() ? 0 : detections.size()][truths.size()];
             for (int d = 0; d < iou.length; d++) {
