@@ -43,6 +43,11 @@ public final class SyntheticScenes {
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** What the split's scene seeds are salted with. */
+        long salt() {
+            return ordinal() + 1;
+        }
     }
 
     /** One written split: its scene and garment counts and its annotation file. */
@@ -73,7 +78,7 @@ public final class SyntheticScenes {
         info.put("resampling", RESAMPLING);
         Path dir = out.resolve(split.label());
         int garments = write(new SceneGenerator(images, sources, settings), source.classNames(), split.label(),
-                split.ordinal() + 1, scenes, info, dir, progress);
+                split.salt(), scenes, info, dir, progress);
         return new Written(split.label(), scenes, garments, instancesFile(dir, split.label()));
     }
 
