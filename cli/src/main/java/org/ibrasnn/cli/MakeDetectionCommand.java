@@ -37,7 +37,8 @@ final class MakeDetectionCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--from", defaultValue = "fashion-mnist", description = "Source dataset (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--from", defaultValue = "fashion-mnist",
+            description = "Source dataset (default: ${DEFAULT-VALUE}).")
     private String from;
 
     @Option(names = "--root", description = "Directory holding the Fashion-MNIST files (default: $IBRA_DATA, then "
@@ -51,7 +52,8 @@ final class MakeDetectionCommand implements Callable<Integer> {
             description = "Draw garments from the first K images of each source split (0: all).")
     private int limit;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--train-scenes", defaultValue = "20000", description = "Train scenes (default: ${DEFAULT-VALUE}).")
@@ -60,13 +62,16 @@ final class MakeDetectionCommand implements Callable<Integer> {
     @Option(names = "--test-scenes", defaultValue = "2000", description = "Test scenes (default: ${DEFAULT-VALUE}).")
     private int testScenes;
 
-    @Option(names = "--canvas", defaultValue = "64", description = "Canvas side in pixels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--canvas", defaultValue = "64",
+            description = "Canvas side in pixels (default: ${DEFAULT-VALUE}).")
     private int canvas;
 
-    @Option(names = "--min-side", defaultValue = "16", description = "Smallest garment side (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-side", defaultValue = "16",
+            description = "Smallest garment side (default: ${DEFAULT-VALUE}).")
     private int minSide;
 
-    @Option(names = "--max-side", defaultValue = "48", description = "Largest garment side (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-side", defaultValue = "48",
+            description = "Largest garment side (default: ${DEFAULT-VALUE}).")
     private int maxSide;
 
     @Option(names = "--max-objects", defaultValue = "4",

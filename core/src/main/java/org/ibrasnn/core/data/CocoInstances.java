@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +52,7 @@ public final class CocoInstances {
             List<String> files = new ArrayList<>();
             Set<String> seenFiles = new HashSet<>();
             for (JsonFields image : images) {
-                long id = id(image, "id");
+                long id = integer(image, "id");
                 if (imageIndex.put(id, imageIndex.size()) != null) {
                     throw new IllegalArgumentException(image.where() + ".id: duplicate image id " + id);
                 }
@@ -66,18 +67,19 @@ public final class CocoInstances {
             images.forEach(i -> boxes.add(new ArrayList<>()));
             Set<Long> annotationIds = new HashSet<>();
             for (JsonFields a : objects(top.array("annotations"), "$.annotations")) {
-                long id = id(a, "id");
+                long id = integer(a, "id");
                 if (!annotationIds.add(id)) {
                     throw new IllegalArgumentException(a.where() + ".id: duplicate annotation id " + id);
                 }
-                Integer image = imageIndex.get(id(a, "image_id"));
+                long imageId = integer(a, "image_id");
+                Integer image = imageIndex.get(imageId);
                 if (image == null) {
-                    throw new IllegalArgumentException(a.where() + ".image_id: no image has id " + id(a, "image_id"));
+                    throw new IllegalArgumentException(a.where() + ".image_id: no image has id " + imageId);
                 }
-                Integer label = labels.get(id(a, "category_id"));
+                long categoryId = integer(a, "category_id");
+                Integer label = labels.get(categoryId);
                 if (label == null) {
-                    throw new IllegalArgumentException(a.where() + ".category_id: no category has id "
-                            + id(a, "category_id"));
+                    throw new IllegalArgumentException(a.where() + ".category_id: no category has id " + categoryId);
                 }
                 boxes.get(image).add(box(a, label, sizes.get(image)));
             }
@@ -85,7 +87,7 @@ public final class CocoInstances {
             List<DetectionPictures.Planes> pictures = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {
                 pictures.add(picture(json, imagesDir.resolve(files.get(i)), channels, images.get(i), sizes.get(i)));
-                out.add(new DetectionDataset.Image(id(images.get(i), "id"), files.get(i), (int) sizes.get(i)[0],
+                out.add(new DetectionDataset.Image(integer(images.get(i), "id"), files.get(i), (int) sizes.get(i)[0],
                         (int) sizes.get(i)[1], boxes.get(i)));
             }
             return new DetectionDataset(json.getFileName().toString(), channels, out, names, ids,
@@ -130,7 +132,7 @@ public final class CocoInstances {
         TreeMap<Long, String> byId = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         for (JsonFields c : objects(array, "$.categories")) {
-            long id = id(c, "id");
+            long id = integer(c, "id");
             String name = c.string("name");
             if (name.isBlank()) {
                 throw new IllegalArgumentException(c.where() + ".name: empty");
@@ -161,7 +163,7 @@ public final class CocoInstances {
         return out;
     }
 
-    private static long id(JsonFields o, String key) {
+    private static long integer(JsonFields o, String key) {
         JsonElement e = o.has(key) ? o.o().get(key) : null;
         if (e == null) {
             throw new IllegalArgumentException(o.where() + ": missing field '" + key + "'");
@@ -171,7 +173,7 @@ public final class CocoInstances {
     }
 
     private static long positive(JsonFields o, String key) {
-        long v = id(o, key);
+        long v = integer(o, key);
         if (v <= 0 || v > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(o.where() + "." + key + ": must be a positive int, got " + v);
         }
@@ -180,8 +182,13 @@ public final class CocoInstances {
 
     /** {@code file} as a path under the images directory: relative, without {@code ..}. */
     private static String relative(String where, String file) {
-        Path p = Path.of(file).normalize();
-        if (file.isEmpty() || p.isAbsolute() || p.startsWith("..") || file.contains("\\")) {
+        Path p;
+        try {
+            p = Path.of(file).normalize();
+        } catch (InvalidPathException e) {
+            p = null;
+        }
+        if (p == null || file.isEmpty() || p.isAbsolute() || p.startsWith("..") || file.contains("\\")) {
             throw new IllegalArgumentException(where + ": '" + file + "' is not a relative path inside the images "
                     + "directory");
         }
@@ -210,7 +217,7 @@ public final class CocoInstances {
         if (area < 0) {
             throw new IllegalArgumentException(a.where() + ".area: must be >= 0, got " + area);
         }
-        long crowd = id(a, "iscrowd");
+        long crowd = integer(a, "iscrowd");
         if (crowd != 0 && crowd != 1) {
             throw new IllegalArgumentException(a.where() + ".iscrowd: must be 0 or 1, got " + crowd);
         }

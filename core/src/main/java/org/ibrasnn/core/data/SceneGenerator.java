@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
  * [minSide, maxSide] by {@link SquareCrop}'s triangle filter (area-weighted when shrinking, bilinear when
  * enlarging; pure Java arithmetic), its box tightened to its non-zero pixels, then placed at a uniform position
  * fully inside the canvas whose box has IoU below maxIou with every box already placed; after
- * {@link #PLACEMENT_TRIES} refused positions (or a blank garment) no more garments are added. Garments combine by pixel-wise maximum
- * on a black canvas.
+ * {@link #PLACEMENT_TRIES} refused positions (or a blank garment) no more garments are added. Garments combine by
+ * pixel-wise maximum on a black canvas.
  */
 public final class SceneGenerator {
 
@@ -120,7 +120,8 @@ public final class SceneGenerator {
 
     /** Intersection over union of two garments' tight boxes. */
     public static double iou(Garment a, Garment b) {
-        long iw = Math.max(0, Math.min(a.boxX() + a.boxWidth(), b.boxX() + b.boxWidth()) - Math.max(a.boxX(), b.boxX()));
+        long iw = Math.max(0, Math.min(a.boxX() + a.boxWidth(), b.boxX() + b.boxWidth())
+                - Math.max(a.boxX(), b.boxX()));
         long ih = Math.max(0, Math.min(a.boxY() + a.boxHeight(), b.boxY() + b.boxHeight())
                 - Math.max(a.boxY(), b.boxY()));
         long inter = iw * ih;

@@ -93,6 +93,7 @@ class CocoInstancesTest {
                 broken(o -> image(o, 0).addProperty("file_name", 5), "$.images[0]: field 'file_name' must be a string"),
                 broken(o -> image(o, 0).addProperty("file_name", "../a.png"), "$.images[0].file_name: '../a.png' is "
                         + "not a relative path"),
+                broken(o -> image(o, 0).addProperty("file_name", "a\u0000.png"), "$.images[0].file_name: 'a"),
                 broken(o -> image(o, 1).addProperty("file_name", "a.png"), "$.images[1].file_name: 'a.png' named"),
                 broken(o -> category(o, 0).remove("name"), "$.categories[0]: missing field 'name'"),
                 broken(o -> category(o, 1).addProperty("id", 3), "$.categories[1].id: duplicate category id 3"),
@@ -174,7 +175,8 @@ class CocoInstancesTest {
     }
 
     private void assertRefused(String fault) {
-        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> CocoInstances.load(json, images, 1));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> CocoInstances.load(json, images, 1));
         assertTrue(e.getMessage().startsWith(json + ": " + fault), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
     }

@@ -43,7 +43,8 @@ class YoloLabelsTest {
         assertEquals(List.of("cat", "dog"), set.classNames());
         assertEquals(List.of(0L, 1L), set.categoryIds());
         assertEquals(new DetectionDataset.Image(0, "a.png", 8, 6, List.of(
-                new DetectionDataset.Box(1, 3, 1.5, 2, 3, 6, false), new DetectionDataset.Box(0, 0, 0, 2, 6, 12, false))),
+                new DetectionDataset.Box(1, 3, 1.5, 2, 3, 6, false),
+                new DetectionDataset.Box(0, 0, 0, 2, 6, 12, false))),
                 set.image(0));
         assertEquals(new DetectionDataset.Image(1, "b.png", 8, 6, List.of()), set.image(1), "no label file: no boxes");
         assertEquals(200, set.pixel(0, 2 * 8 + 3));
