@@ -3,18 +3,26 @@ package org.ibrasnn.cli;
 import static org.ibrasnn.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.ibrasnn.core.data.CocoInstances;
+import org.ibrasnn.core.data.DatasetFormatException;
 import org.ibrasnn.core.data.DetectionDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ibra data make-detection} on the real Fashion-MNIST files: layout, settings shown, determinism, refusals. */
+/**
+ * {@code ibra data make-detection} on the real Fashion-MNIST files: layout, settings shown, determinism, refusals,
+ * and a run killed with SIGKILL.
+ */
 class MakeDetectionCommandTest {
 
     @TempDir
@@ -67,6 +75,48 @@ class MakeDetectionCommandTest {
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains(file + " is not a directory"), refused.err());
         assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void aRunKilledWithSigkillLeavesNoSetAReaderAcceptsAndARerunCompletesIt() throws Exception {
+        Path out = dir.resolve("scenes");
+        String[] small = {"--train-scenes", "5", "--test-scenes", "2"};
+        run(concat("--out", out.toString(), small)).succeeded();
+        Path json = out.resolve("train/instances_train.json");
+        Path images = out.resolve("train/images");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "data", "make-detection", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+                while (pictures(images) < 200) {
+                    assertTrue(p.isAlive(), () -> "make-detection ended early");
+                    Thread.sleep(50);
+                }
+            });
+        } finally {
+            p.destroyForcibly();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals(137, p.exitValue(), "killed by SIGKILL");
+        DatasetFormatException refused = assertThrows(DatasetFormatException.class,
+                () -> CocoInstances.load(json, images, 1));
+        assertEquals(json + ": file not found", refused.getMessage(), "the old set's JSON went before any picture");
+        run(concat("--out", out.toString(), small)).succeeded();
+        assertEquals(5, CocoInstances.load(json, images, 1).size());
+        List<Path> left = files(out);
+        assertEquals(2 + 7, left.size(), "no temporaries and no pictures of the killed run are left: " + left);
+    }
+
+    /** The pictures in a folder being written (its listing does not stat the files, which may be renamed). */
+    private static long pictures(Path images) throws Exception {
+        if (!Files.isDirectory(images)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(images)) {
+            return s.filter(f -> f.getFileName().toString().endsWith(".png")).count();
+        }
     }
 
     private static List<Path> files(Path root) throws Exception {
