@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.ibrasnn.core.data.FashionMnist;
 import org.ibrasnn.core.data.SceneSettings;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.data.SyntheticScenes;
 import org.ibrasnn.core.io.AtomicFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,20 +37,11 @@ final class MakeDetectionCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--from", defaultValue = "fashion-mnist",
-            description = "Source dataset (default: ${DEFAULT-VALUE}).")
-    private String from;
-
-    @Option(names = "--root", description = "Directory holding the Fashion-MNIST files (default: $IBRA_DATA, then "
-            + "/usr/share/datasets/fashion-mnist).")
-    private Path root;
+    @Mixin
+    private SourceOptions source = new SourceOptions();
 
     @Option(names = "--out", required = true, description = "Directory to write.")
     private Path out;
-
-    @Option(names = "--limit", defaultValue = "0",
-            description = "Draw garments from the first K images of each source split (0: all).")
-    private int limit;
 
     @Option(names = "--seed", defaultValue = "0",
             description = "Seed of every random draw (default: ${DEFAULT-VALUE}).")
@@ -85,12 +76,7 @@ final class MakeDetectionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!"fashion-mnist".equals(from)) {
-            throw new IllegalArgumentException("--from: unknown source '" + from + "'; supported: fashion-mnist");
-        }
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
-        }
+        source.check();
         SceneSettings settings;
         try {
             settings = new SceneSettings(canvas, minSide, maxSide, maxObjects, maxIou, trainScenes, testScenes, seed);
@@ -100,15 +86,16 @@ final class MakeDetectionCommand implements Callable<Integer> {
         for (SyntheticScenes.Split split : SyntheticScenes.Split.values()) {
             AtomicFiles.requireWritable(SyntheticScenes.instancesFile(out.resolve(split.label()), split.label()));
         }
-        Splits splits = FashionMnist.load(root);
+        Splits splits = source.load();
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("settings: %s, limit %d%n", settings.asMap(), limit);
+        stdout.printf("settings: %s, limit %d%n", settings.asMap(), source.limit);
         stdout.flush();
         for (SyntheticScenes.Split split : SyntheticScenes.Split.values()) {
             SyntheticScenes.Written written;
             int scenes = split == SyntheticScenes.Split.TRAIN ? settings.trainScenes() : settings.testScenes();
             try (ProgressBar bar = ConsoleProgress.bar("scenes " + split.label(), scenes)) {
-                written = SyntheticScenes.write(splits, from, limit, settings, split, out, bar::stepTo);
+                written = SyntheticScenes.write(splits, source.from, source.limit, settings, split, out,
+                        bar::stepTo);
             }
             stdout.printf("%s: %d scenes, %d garments -> %s%n", written.split(), written.scenes(), written.garments(),
                     written.instances());
