@@ -17,7 +17,8 @@ final class SourceOptions {
             + "/usr/share/datasets/fashion-mnist).")
     private Path root;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Use the first K images of each source split (0: all).")
+    @Option(names = "--limit", defaultValue = "0",
+            description = "Use the first K images of each source split (0: all).")
     int limit;
 
     /** Fails, naming the option, on an unknown source or a negative limit; done before any work. */

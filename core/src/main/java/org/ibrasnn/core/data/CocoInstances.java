@@ -46,49 +46,17 @@ public final class CocoInstances {
             List<String> names = new ArrayList<>();
             List<Long> ids = new ArrayList<>();
             categories(top.array("categories"), labels, names, ids);
-            List<JsonFields> images = objects(top.array("images"), "$.images");
-            Map<Long, Integer> imageIndex = new HashMap<>();
-            List<long[]> sizes = new ArrayList<>();
-            List<String> files = new ArrayList<>();
-            Set<String> seenFiles = new HashSet<>();
-            for (JsonFields image : images) {
-                long id = integer(image, "id");
-                if (imageIndex.put(id, imageIndex.size()) != null) {
-                    throw new IllegalArgumentException(image.where() + ".id: duplicate image id " + id);
-                }
-                String file = image.string("file_name");
-                if (!seenFiles.add(file)) {
-                    throw new IllegalArgumentException(image.where() + ".file_name: '" + file + "' named twice");
-                }
-                files.add(relative(image.where() + ".file_name", file));
-                sizes.add(new long[] {positive(image, "width"), positive(image, "height")});
-            }
-            List<List<DetectionDataset.Box>> boxes = new ArrayList<>();
-            images.forEach(i -> boxes.add(new ArrayList<>()));
-            Set<Long> annotationIds = new HashSet<>();
-            for (JsonFields a : objects(top.array("annotations"), "$.annotations")) {
-                long id = integer(a, "id");
-                if (!annotationIds.add(id)) {
-                    throw new IllegalArgumentException(a.where() + ".id: duplicate annotation id " + id);
-                }
-                long imageId = integer(a, "image_id");
-                Integer image = imageIndex.get(imageId);
-                if (image == null) {
-                    throw new IllegalArgumentException(a.where() + ".image_id: no image has id " + imageId);
-                }
-                long categoryId = integer(a, "category_id");
-                Integer label = labels.get(categoryId);
-                if (label == null) {
-                    throw new IllegalArgumentException(a.where() + ".category_id: no category has id " + categoryId);
-                }
-                boxes.get(image).add(box(a, label, sizes.get(image)));
-            }
+            Entries entries = entries(objects(top.array("images"), "$.images"));
+            List<List<DetectionDataset.Box>> boxes = boxes(objects(top.array("annotations"), "$.annotations"),
+                    entries, labels);
             List<DetectionDataset.Image> out = new ArrayList<>();
             List<DetectionPictures.Planes> pictures = new ArrayList<>();
-            for (int i = 0; i < images.size(); i++) {
-                pictures.add(picture(json, imagesDir.resolve(files.get(i)), channels, images.get(i), sizes.get(i)));
-                out.add(new DetectionDataset.Image(integer(images.get(i), "id"), files.get(i), (int) sizes.get(i)[0],
-                        (int) sizes.get(i)[1], boxes.get(i)));
+            for (int i = 0; i < entries.images().size(); i++) {
+                JsonFields image = entries.images().get(i);
+                long[] size = entries.sizes().get(i);
+                pictures.add(picture(json, imagesDir.resolve(entries.files().get(i)), channels, image, size));
+                out.add(new DetectionDataset.Image(integer(image, "id"), entries.files().get(i), (int) size[0],
+                        (int) size[1], boxes.get(i)));
             }
             return new DetectionDataset(json.getFileName().toString(), channels, out, names, ids,
                     DetectionPictures.join(json, pictures));
@@ -126,6 +94,55 @@ public final class CocoInstances {
             throw new DatasetFormatException(json, "$: must be an object");
         }
         return value.getAsJsonObject();
+    }
+
+    /** The image entries, their index by id, their checked file names and their sizes {width, height}. */
+    private record Entries(List<JsonFields> images, Map<Long, Integer> index, List<String> files, List<long[]> sizes) {}
+
+    private static Entries entries(List<JsonFields> images) {
+        Map<Long, Integer> index = new HashMap<>();
+        List<long[]> sizes = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        Set<String> seenFiles = new HashSet<>();
+        for (JsonFields image : images) {
+            long id = integer(image, "id");
+            if (index.put(id, index.size()) != null) {
+                throw new IllegalArgumentException(image.where() + ".id: duplicate image id " + id);
+            }
+            String file = image.string("file_name");
+            if (!seenFiles.add(file)) {
+                throw new IllegalArgumentException(image.where() + ".file_name: '" + file + "' named twice");
+            }
+            files.add(relative(image.where() + ".file_name", file));
+            sizes.add(new long[] {positive(image, "width"), positive(image, "height")});
+        }
+        return new Entries(images, index, files, sizes);
+    }
+
+    /** The boxes of every image, from annotations whose ids are unique and whose image and category exist. */
+    private static List<List<DetectionDataset.Box>> boxes(List<JsonFields> annotations, Entries entries,
+                                                          Map<Long, Integer> labels) {
+        List<List<DetectionDataset.Box>> boxes = new ArrayList<>();
+        entries.images().forEach(i -> boxes.add(new ArrayList<>()));
+        Set<Long> ids = new HashSet<>();
+        for (JsonFields a : annotations) {
+            long id = integer(a, "id");
+            if (!ids.add(id)) {
+                throw new IllegalArgumentException(a.where() + ".id: duplicate annotation id " + id);
+            }
+            long imageId = integer(a, "image_id");
+            Integer image = entries.index().get(imageId);
+            if (image == null) {
+                throw new IllegalArgumentException(a.where() + ".image_id: no image has id " + imageId);
+            }
+            long categoryId = integer(a, "category_id");
+            Integer label = labels.get(categoryId);
+            if (label == null) {
+                throw new IllegalArgumentException(a.where() + ".category_id: no category has id " + categoryId);
+            }
+            boxes.get(image).add(box(a, label, entries.sizes().get(image)));
+        }
+        return boxes;
     }
 
     private static void categories(JsonArray array, Map<Long, Integer> labels, List<String> names, List<Long> ids) {
