@@ -14,8 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ibra data}: dataset utilities. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "Dataset utilities (check, list, make-events).",
-        subcommands = {DataCommand.Check.class, DataCommand.ListDatasets.class, MakeEventsCommand.class})
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Dataset utilities (check, list, make-events, make-detection).",
+        subcommands = {DataCommand.Check.class, DataCommand.ListDatasets.class, MakeEventsCommand.class,
+            MakeDetectionCommand.class})
 final class DataCommand implements Runnable {
 
     @Spec

@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ibrasnn.core.data.EventCamera;
-import org.ibrasnn.core.data.FashionMnist;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.experiments.events.EventRecording;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,15 +24,8 @@ final class MakeEventsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--from", defaultValue = "fashion-mnist", description = "Source dataset (default: ${DEFAULT-VALUE}).")
-    private String from;
-
-    @Option(names = "--root", description = "Directory holding the Fashion-MNIST files (default: $IBRA_DATA, then "
-            + "/usr/share/datasets/fashion-mnist).")
-    private Path root;
-
-    @Option(names = "--limit", defaultValue = "0", description = "First K images of each split (0: all).")
-    private int limit;
+    @Mixin
+    private SourceOptions source = new SourceOptions();
 
     @Option(names = "--threshold", defaultValue = "0.2",
             description = "Contrast threshold on log intensity (default: ${DEFAULT-VALUE}).")
@@ -43,21 +36,16 @@ final class MakeEventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!"fashion-mnist".equals(from)) {
-            throw new IllegalArgumentException("unknown source '" + from + "'; supported: fashion-mnist");
-        }
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
-        }
+        source.check();
         EventCamera camera;
         try {
             camera = new EventCamera(threshold);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--threshold: " + e.getMessage(), e);
         }
-        Splits splits = FashionMnist.load(root);
+        Splits splits = source.load();
         PrintWriter stdout = spec.commandLine().getOut();
-        for (EventRecording.Split split : EventRecording.record(splits, from, camera, limit, out,
+        for (EventRecording.Split split : EventRecording.record(splits, source.from, camera, source.limit, out,
                 new ConsoleProgress(stdout))) {
             stdout.printf("%s: %d recordings, %.0f events each on average -> %s%n", split.name(), split.recordings(),
                     split.meanEvents(), split.directory());

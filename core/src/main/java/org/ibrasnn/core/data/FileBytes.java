@@ -4,6 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +56,16 @@ final class FileBytes {
                         + what + " may take");
             }
             return ByteBuffer.wrap(content);
+        }
+    }
+
+    /** The whole decoded content of {@code file} as UTF-8 text, refused when it is not UTF-8 or too long. */
+    static String text(Path file, long max, String what) throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(read(file, max, what)).toString();
+        } catch (CharacterCodingException e) {
+            throw new DatasetFormatException(file, "not UTF-8 text");
         }
     }
 
