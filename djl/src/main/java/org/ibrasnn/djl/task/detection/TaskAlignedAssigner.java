@@ -64,6 +64,7 @@ public record TaskAlignedAssigner(int topK, double alpha, double beta) {
         for (int i = 0; i < b; i++) {
             double[] iou = new double[m * a];
             double[] metric = new double[m * a];
+            boolean[] candidate = new boolean[a];
             boolean[] positive = new boolean[m * a];
             for (int g = 0; g < m; g++) {
                 int row = i * m + g;
@@ -71,15 +72,14 @@ public record TaskAlignedAssigner(int topK, double alpha, double beta) {
                     continue;
                 }
                 for (int k = 0; k < a; k++) {
-                    if (inside(anchors, k, gt, 4 * row)) {
+                    candidate[k] = inside(anchors, k, gt, 4 * row);
+                    if (candidate[k]) {
                         iou[g * a + k] = Math.max(ciou[row * a + k], 0);
                         metric[g * a + k] = Math.pow(p[(i * a + k) * c + cls[row]], alpha)
                                 * Math.pow(iou[g * a + k], beta);
                     }
                 }
-                for (int k : top(metric, g * a, a)) {
-                    positive[g * a + k] = inside(anchors, k, gt, 4 * row);
-                }
+                selectTop(metric, candidate, g * a, positive);
             }
             double[] maxIou = new double[m];
             double[] maxMetric = new double[m];
@@ -111,11 +111,24 @@ public record TaskAlignedAssigner(int topK, double alpha, double beta) {
         return Math.min(Math.min(x - gt[at], y - gt[at + 1]), Math.min(gt[at + 2] - x, gt[at + 3] - y)) > INSIDE_EPS;
     }
 
-    /** The indices of the {@code topK} largest of {@code values[from .. from + n)}, equal values in index order. */
-    private int[] top(double[] values, int from, int n) {
-        return IntStream.range(0, n).boxed()
-                .sorted((x, y) -> Double.compare(values[from + y], values[from + x]))
-                .limit(topK).mapToInt(Integer::intValue).toArray();
+    /**
+     * Marks in {@code positive[from ..]} the candidates among the {@code topK} anchors of largest
+     * {@code metric[from ..]}, equal metrics in anchor order. Only candidates have a positive metric, so they come
+     * first; slots left go to zero-metric anchors in anchor order, of which only candidates are kept.
+     */
+    private void selectTop(double[] metric, boolean[] candidate, int from, boolean[] positive) {
+        int[] ranked = IntStream.range(0, candidate.length).filter(k -> metric[from + k] > 0).boxed()
+                .sorted((x, y) -> Double.compare(metric[from + y], metric[from + x])).mapToInt(Integer::intValue)
+                .limit(topK).toArray();
+        for (int k : ranked) {
+            positive[from + k] = true;
+        }
+        for (int k = 0, taken = ranked.length; k < candidate.length && taken < topK; k++) {
+            if (metric[from + k] == 0) {
+                positive[from + k] = candidate[k];
+                taken++;
+            }
+        }
     }
 
     /**

@@ -87,6 +87,28 @@ class DetectionLossTest {
     }
 
     @Test
+    void slotsLeftByMisalignedCandidatesGoToZeroMetricAnchorsInAnchorOrder() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Anchors anchors = Anchors.of(new NDList(m.zeros(new Shape(1, 1, 8, 8))), 8);
+            double[] probs = new double[64 * 3];
+            double[] boxes = new double[64 * 4];
+            Arrays.fill(probs, 0.5);
+            for (int k = 0; k < 64; k++) {
+                System.arraycopy(new double[] {40, 40, 60, 60}, 0, boxes, 4 * k, 4);
+            }
+            // candidates 4, 5, 12, 13 all have CIoU < 0, so metric 0: the ten slots go to anchors 0..9
+            TaskAlignedAssigner.Assignment t = TaskAlignedAssigner.V8.assign(m.create(probs, new Shape(1, 64, 3)),
+                    m.create(boxes, new Shape(1, 64, 4)), anchors, m.create(new double[] {32, 0, 48, 16},
+                            new Shape(1, 1, 4)), m.create(new int[] {0}, new Shape(1, 1)),
+                    m.create(new int[] {1}, new Shape(1, 1)));
+            for (int k = 0; k < 64; k++) {
+                assertEquals(k == 4 || k == 5, t.foreground()[k], "anchor " + k);
+            }
+            assertEquals(0, Arrays.stream(t.scores()).sum());
+        }
+    }
+
+    @Test
     void anAnchorClaimedTwiceGoesToTheBoxItOverlapsMost() {
         try (NDManager m = NDManager.newBaseManager()) {
             Anchors anchors = Anchors.of(new NDList(m.zeros(new Shape(1, 1, 8, 8))), 8);
