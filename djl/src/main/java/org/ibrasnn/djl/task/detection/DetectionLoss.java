@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import java.util.Arrays;
 
 /**
  * The YOLOv8 detection loss (ultralytics 8.x's {@code v8DetectionLoss} with {@code BboxLoss}) on the head layout
@@ -29,6 +30,15 @@ import ai.djl.nn.Activation;
  */
 public record DetectionLoss(int classes, int regMax, int[] strides, TaskAlignedAssigner assigner, double boxGain,
         double clsGain, double dflGain) {
+
+    /** Checks the sizes; keeps its own copy of {@code strides}. */
+    public DetectionLoss {
+        if (classes < 1 || regMax < 2 || strides.length == 0) {
+            throw new IllegalArgumentException("a detection loss needs at least 1 class, 2 bins per side and 1 level,"
+                    + " not " + classes + ", " + regMax + " and " + strides.length);
+        }
+        strides = strides.clone();
+    }
 
     /** Ultralytics v8's defaults: R = 16, strides 8/16/32, top-10 assignment, gains 7.5 / 0.5 / 1.5. */
     public static DetectionLoss v8(int classes) {
@@ -99,7 +109,7 @@ public record DetectionLoss(int classes, int regMax, int[] strides, TaskAlignedA
         NDArray target = manager.create(boxes, new Shape(b, a, 4)).toType(type, false);
         NDArray sideTargets = manager.create(sides, new Shape(b, a, 4, regMax)).toType(type, false);
         // scalars in the predictions' type: a float64 scalar would promote a 0-d float32 result to float64
-        NDArray scoreSum = manager.create(Math.max(sum(t.scores()), 1)).toType(type, false);
+        NDArray scoreSum = manager.create(Math.max(Arrays.stream(t.scores()).sum(), 1)).toType(type, false);
         NDArray weight = scores.sum(new int[] {-1});
 
         NDArray cls = logits.maximum(0).sub(logits.mul(scores)).add(logits.abs().neg().exp().add(1).log()).sum()
@@ -114,13 +124,5 @@ public record DetectionLoss(int classes, int regMax, int[] strides, TaskAlignedA
     private NDArray bins(NDArray flat) {
         Shape s = flat.getShape();
         return flat.get(":, :, :" + 4 * regMax).reshape(s.get(0), s.get(1), 4, regMax);
-    }
-
-    private static double sum(double[] values) {
-        double total = 0;
-        for (double v : values) {
-            total += v;
-        }
-        return total;
     }
 }
