@@ -29,9 +29,13 @@ public final class HeadLayout {
 
     /**
      * The (box, class) pairs of one image whose score exceeds {@code threshold}, in output order (level, y,
-     * x, class), from the concatenated CHW outputs of its levels.
+     * x, class), from the concatenated CHW outputs of its levels (at strides 8, 16, 32 in turn).
      */
     public static List<Candidate> candidates(List<Shape> levels, float[] outputs, double threshold) {
+        if (levels.size() > STRIDES.size()) {
+            throw new IllegalArgumentException("a detector has at most " + STRIDES.size() + " levels, not "
+                    + levels.size());
+        }
         int expected = levels.stream().mapToInt(Shape::size).sum();
         if (outputs.length != expected) {
             throw new IllegalArgumentException("detector outputs have " + outputs.length + " values, the levels "

@@ -23,12 +23,15 @@ public final class Nms {
         sorted.sort(byScore);
         List<Candidate> out = new ArrayList<>();
         for (Candidate c : sorted) {
+            if (out.size() == maxDetections) {
+                break; // later candidates score no higher than the kept ones
+            }
             List<Candidate> same = kept.computeIfAbsent(c.category(), k -> new ArrayList<>());
             if (same.stream().noneMatch(k -> k.iou(c) > iouThreshold)) {
                 same.add(c);
                 out.add(c);
             }
         }
-        return out.subList(0, Math.min(maxDetections, out.size()));
+        return out;
     }
 }

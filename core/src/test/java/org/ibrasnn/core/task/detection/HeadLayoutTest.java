@@ -49,6 +49,9 @@ class HeadLayoutTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HeadLayout.candidates(List.of(LEVEL), new float[3], 0.001));
         assertEquals("detector outputs have 3 values, the levels [66x1x2] hold 132", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> HeadLayout.candidates(List.of(LEVEL, LEVEL, LEVEL, LEVEL), new float[0], 0.001));
+        assertEquals("a detector has at most 3 levels, not 4", e.getMessage());
     }
 
     /** Channel {@code side * R + bin}'s offset in a 1 x 2 map. */
