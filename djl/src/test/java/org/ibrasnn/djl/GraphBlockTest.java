@@ -187,8 +187,8 @@ class GraphBlockTest {
             return Optional.empty();
         }
 
-        public Evaluator evaluator(int count) {
-            return Tasks.DEFAULT.evaluator(count);
+        public Evaluator evaluator(List<Head> heads, int count) {
+            return Tasks.DEFAULT.evaluator(heads, count);
         }
     };
 

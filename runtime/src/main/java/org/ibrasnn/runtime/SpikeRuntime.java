@@ -73,7 +73,7 @@ public final class SpikeRuntime {
     public RunReport run(ImageSource data, int limit, Mode mode, int threads, IntConsumer progress) {
         spec.requireInput(data.shape());
         int count = limit > 0 ? Math.min(limit, data.size()) : data.size();
-        Evaluator evaluator = spec.task().evaluator(count);
+        Evaluator evaluator = spec.task().evaluator(spec.heads(), count);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();

@@ -108,7 +108,7 @@ class GraphRunTest {
             @Override public String name() { return "any"; }
             @Override public String metricName() { return "none"; }
             @Override public Optional<String> headProblem(List<Head> heads) { return Optional.empty(); }
-            @Override public Evaluator evaluator(int count) { throw new UnsupportedOperationException(); }
+            @Override public Evaluator evaluator(List<Head> heads, int count) { throw new UnsupportedOperationException(); }
         };
         GraphBuilder both = trunk().then("fc_a", new Linear(4, 3, true));
         both.node("fc_b", new Linear(4, 2, false), List.of("gap"));

@@ -18,6 +18,8 @@ import org.ibrasnn.core.neuron.Activation;
  * then one block at 14x14 with 32 channels and one at 7x7 with 64); {@code resnet-wide} is the same shape at twice
  * the width (64, 64, 128: about 4x the compute) for the long recipes. Each is a spike-driven network: a real-valued stem (conv + BN), then
  * residual blocks whose convs consume neuron outputs, then neuron, pooling and a linear classifier.
+ * {@code spikeyolo-n} (SpikeYOLO's n: 640x640x3, 80 classes) and {@code spikeyolo-pico} (64x64x1 scenes, 10
+ * classes, a CPU-sized member) are detectors for the {@code detect} task ({@link SpikeYolo}).
  */
 public final class Architectures {
 
@@ -31,7 +33,9 @@ public final class Architectures {
             "resnet19-cifar", r -> resnet19(r),
             "resnet18-imagenet", r -> resnet("resnet18-imagenet", r, imagenetStem(), new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 2}),
             "resnet34-imagenet", r -> resnet("resnet34-imagenet", r, imagenetStem(), new int[] {64, 128, 256, 512}, new int[] {3, 4, 6, 3}),
-            "vgg11-cifar", Architectures::vgg11));
+            "vgg11-cifar", Architectures::vgg11,
+            "spikeyolo-n", r -> SpikeYolo.build("spikeyolo-n", r, SpikeYolo.N),
+            "spikeyolo-pico", r -> SpikeYolo.build("spikeyolo-pico", r, SpikeYolo.PICO)));
 
     private Architectures() {}
 

@@ -70,9 +70,7 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("model spec " + arch + ": " + e.getMessage(), e);
         }
-        List<Head> heads = graph.outputs().stream().map(o -> new Head(analysis.shapes().get(o),
-                analysis.flows().get(o) == Flow.REAL, analysis.flows().get(o).name(), classes)).toList();
-        task.headProblem(heads).ifPresent(problem -> {
+        task.headProblem(heads(graph, analysis, classes)).ifPresent(problem -> {
             throw new IllegalArgumentException("model spec " + arch + ": " + problem);
         });
     }
@@ -140,6 +138,17 @@ public record ModelSpec(String arch, Shape input, int classes, Activation activa
     /** The activation of a neuron node. */
     public Activation activationOf(Node neuron) {
         return ((Neuron) neuron.op()).activation(activation);
+    }
+
+    /** What the network ends in, one {@link Head} per graph output in the graph's order. */
+    public List<Head> heads() {
+        return heads(graph, analysis(), classes);
+    }
+
+    private static List<Head> heads(Graph graph, Graph.Analysis analysis, int classes) {
+        Shape input = analysis.shapes().get(Graph.INPUT);
+        return graph.outputs().stream().map(o -> new Head(analysis.shapes().get(o),
+                analysis.flows().get(o) == Flow.REAL, analysis.flows().get(o).name(), classes, input)).toList();
     }
 
     /** The distinct activations the network's neurons use, the default first. */

@@ -55,7 +55,7 @@ public final class Classification implements Task {
     }
 
     @Override
-    public Evaluator evaluator(int count) {
+    public Evaluator evaluator(List<Head> heads, int count) {
         return new TopOne(count);
     }
 

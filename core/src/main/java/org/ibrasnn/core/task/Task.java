@@ -15,6 +15,6 @@ public interface Task {
     /** Why the network's outputs (in graph order) do not suit this task, or empty when they do. */
     Optional<String> headProblem(List<Head> heads);
 
-    /** A fresh evaluator for the outputs of {@code count} items. */
-    Evaluator evaluator(int count);
+    /** A fresh evaluator for the outputs of {@code count} items of a network ending in {@code heads}. */
+    Evaluator evaluator(List<Head> heads, int count);
 }

@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The open registry of tasks by name; {@link Classification} ({@code classify}) is built in and the default. */
+/**
+ * The open registry of tasks by name; {@link Classification} ({@code classify}, the default) and
+ * {@link Detection} ({@code detect}) are built in.
+ */
 public final class Tasks {
 
     /** The task of files and specs that do not name one. */
     public static final Task DEFAULT = Classification.INSTANCE;
 
-    private static final Map<String, Task> BY_NAME = new ConcurrentHashMap<>(Map.of(DEFAULT.name(), DEFAULT));
+    private static final Map<String, Task> BY_NAME = new ConcurrentHashMap<>(Map.of(DEFAULT.name(), DEFAULT,
+            Detection.NAME, Detection.INSTANCE));
 
     private Tasks() {}
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ClassificationTest {
 
     private final Task task = Tasks.named("classify");
+    private static final Shape IMAGE = new Shape(1, 28, 28);
 
     @Test
     void decodesTheFirstMaximum() {
@@ -23,7 +24,7 @@ class ClassificationTest {
 
     @Test
     void evaluatorCountsTopOneHits() {
-        Evaluator e = task.evaluator(4);
+        Evaluator e = task.evaluator(List.of(), 4);
         e.add(0, new float[] {0, 1, 0});
         e.add(3, new float[] {2, 2, 0});
         e.add(1, new float[] {0, 0, 1});
@@ -38,27 +39,27 @@ class ClassificationTest {
 
     @Test
     void emptyEvaluationScoresZero() {
-        assertEquals(0, task.evaluator(0).score(i -> 0).value());
+        assertEquals(0, task.evaluator(List.of(), 0).score(i -> 0).value());
     }
 
     @Test
     void acceptsRealLogitsOfTheDeclaredWidth() {
-        assertTrue(task.headProblem(List.of(new Head(Shape.flat(10), true, "REAL", 10))).isEmpty());
+        assertTrue(task.headProblem(List.of(new Head(Shape.flat(10), true, "REAL", 10, IMAGE))).isEmpty());
     }
 
     @Test
     void refusesSpikesAtTheEnd() {
         assertEquals("the network must end in real-valued logits (a linear layer), not SPIKES",
-                task.headProblem(List.of(new Head(Shape.flat(10), false, "SPIKES", 10))).orElseThrow());
+                task.headProblem(List.of(new Head(Shape.flat(10), false, "SPIKES", 10, IMAGE))).orElseThrow());
     }
 
     @Test
     void refusesAnotherWidthOrAMap() {
         assertEquals("network outputs " + Shape.flat(8) + " but 10 class logits were declared",
-                task.headProblem(List.of(new Head(Shape.flat(8), true, "REAL", 10))).orElseThrow());
+                task.headProblem(List.of(new Head(Shape.flat(8), true, "REAL", 10, IMAGE))).orElseThrow());
         Shape map = new Shape(10, 2, 2);
         assertEquals("network outputs " + map + " but 10 class logits were declared",
-                task.headProblem(List.of(new Head(map, true, "REAL", 10))).orElseThrow());
+                task.headProblem(List.of(new Head(map, true, "REAL", 10, IMAGE))).orElseThrow());
     }
 
     @Test

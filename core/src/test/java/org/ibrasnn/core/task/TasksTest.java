@@ -39,8 +39,8 @@ class TasksTest {
                 return Optional.empty();
             }
 
-            public Evaluator evaluator(int count) {
-                return Tasks.DEFAULT.evaluator(count);
+            public Evaluator evaluator(java.util.List<Head> heads, int count) {
+                return Tasks.DEFAULT.evaluator(heads, count);
             }
         };
         Tasks.register(probe);

@@ -44,7 +44,7 @@ public final class Evaluation {
         float[] outputs = outputs(network, store, manager, data, batchSize, limit);
         int width = network.spec().classes();
         int count = outputs.length / width;
-        Evaluator evaluator = network.spec().task().evaluator(count);
+        Evaluator evaluator = network.spec().task().evaluator(network.spec().heads(), count);
         for (int i = 0; i < count; i++) {
             evaluator.add(i, Arrays.copyOfRange(outputs, i * width, (i + 1) * width));
         }

@@ -37,8 +37,8 @@ class TrainingTasksTest {
                 return Optional.empty();
             }
 
-            public Evaluator evaluator(int count) {
-                return Tasks.DEFAULT.evaluator(count);
+            public Evaluator evaluator(List<Head> heads, int count) {
+                return Tasks.DEFAULT.evaluator(heads, count);
             }
         };
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingTasks.of(untrainable));
