@@ -107,7 +107,8 @@ final class EnergyCommand implements Callable<Integer> {
         for (AnnEnergyReport.Layer l : report.layers()) {
             out.printf("  %-24s %-7s %14d MACs %10.5f mJ%n", l.name(), l.kind(), l.macs(), l.energyMj());
         }
-        out.printf("total %d MACs = %.4f mJ per image%n", report.totalMacs(), report.energyMj());
+        out.printf("total %d MACs = %.4f mJ per image; %d parameters (%.2f M)%n", report.totalMacs(), report.energyMj(),
+                report.parameters(), report.parameters() / 1e6);
         return report.json();
     }
 

@@ -22,6 +22,24 @@ public final class ModelTensors {
         return out;
     }
 
+    /**
+     * Trainable parameters: the values of every tensor except BatchNorm's running statistics, which are buffers
+     * (as PyTorch counts {@code model.parameters()}).
+     */
+    public static long parameters(ModelSpec spec) {
+        long total = 0;
+        for (Map.Entry<String, int[]> e : expected(spec).entrySet()) {
+            if (!e.getKey().endsWith(".running_mean") && !e.getKey().endsWith(".running_var")) {
+                long size = 1;
+                for (int d : e.getValue()) {
+                    size = Math.multiplyExact(size, d);
+                }
+                total = Math.addExact(total, size);
+            }
+        }
+        return total;
+    }
+
     /** The first tensor, by name and shape, that is missing, extra or of the wrong shape, in words. */
     static Optional<String> shapeProblem(ModelSpec spec, Map<String, int[]> shapes) {
         Map<String, int[]> expected = expected(spec);

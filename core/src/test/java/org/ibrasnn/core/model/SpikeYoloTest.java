@@ -15,16 +15,11 @@ import org.junit.jupiter.api.Test;
 /** The SpikeYOLO detectors: spike-driven with the detect head, and sized as documented. */
 class SpikeYoloTest {
 
-    private static long parameters(ModelSpec spec) {
-        return ModelTensors.expected(spec).values().stream()
-                .mapToLong(s -> java.util.Arrays.stream(s).asLongStream().reduce(1, (a, b) -> a * b)).sum();
-    }
-
     @Test
     void nMatchesSpikeYolosThirteenPointTwoMillionParameters() {
         ModelSpec n = Architectures.build("spikeyolo-n", new Shape(3, 640, 640), 80, IbraLifSpec.paperDefault(1));
-        long params = parameters(n);
-        System.out.printf("spikeyolo-n: %d tensor values (%.4f M, %+.2f %% vs SpikeYOLO's 13.2 M), %.2f G MACs%n",
+        long params = ModelTensors.parameters(n);
+        System.out.printf("spikeyolo-n: %d parameters (%.4f M, %+.2f %% vs SpikeYOLO's 13.2 M), %.2f G MACs%n",
                 params, params / 1e6, 100 * (params / 13.2e6 - 1), DenseOperations.perImage(n) / 1e9);
         assertTrue(Math.abs(params / 13.2e6 - 1) < 0.02, "parameters " + params);
         assertEquals(Detection.NAME, n.task().name());
@@ -35,9 +30,9 @@ class SpikeYoloTest {
     @Test
     void picoIsCpuSizedForTheSyntheticScenes() {
         ModelSpec pico = Architectures.build("spikeyolo-pico", new Shape(1, 64, 64), 10, new Relu());
-        long params = parameters(pico);
+        long params = ModelTensors.parameters(pico);
         long macs = DenseOperations.perImage(pico);
-        System.out.printf("spikeyolo-pico: %d tensor values (%.3f M), %.1f M MACs%n", params, params / 1e6, macs / 1e6);
+        System.out.printf("spikeyolo-pico: %d parameters (%.3f M), %.1f M MACs%n", params, params / 1e6, macs / 1e6);
         assertTrue(macs > 50e6 && macs < 150e6, "MACs " + macs);
         assertEquals(List.of(new Shape(74, 8, 8), new Shape(74, 4, 4), new Shape(74, 2, 2)),
                 pico.heads().stream().map(h -> h.output()).toList());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.ibrasnn.core.energy.DenseOperations;
 import org.ibrasnn.core.energy.EnergyModel;
+import org.ibrasnn.core.io.ModelTensors;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
@@ -12,7 +13,8 @@ import org.ibrasnn.core.neuron.Relu;
 
 /**
  * Energy of one dense pass of an ANN, from the architecture alone: every conv/linear multiply-accumulate costs
- * E_MAC; BatchNorm (folded), pooling and additions are not counted. {@code totalMacs} is all MACs of one pass.
+ * E_MAC; BatchNorm (folded), pooling and additions are not counted. {@code totalMacs} is all MACs of one pass;
+ * the network's trainable parameters come with it.
  */
 public record AnnEnergyReport(ModelSpec spec, EnergyModel energy, List<Layer> layers, long totalMacs) {
 
@@ -36,6 +38,11 @@ public record AnnEnergyReport(ModelSpec spec, EnergyModel energy, List<Layer> la
         return of(Architectures.build(arch, input, classes, new Relu()), energy);
     }
 
+    /** Trainable parameters of the network (BatchNorm's running statistics are not parameters). */
+    public long parameters() {
+        return ModelTensors.parameters(spec);
+    }
+
     /** Energy of one pass in mJ. */
     public double energyMj() {
         return energy.millijoules(totalMacs(), 0);
@@ -45,6 +52,7 @@ public record AnnEnergyReport(ModelSpec spec, EnergyModel energy, List<Layer> la
     public Map<String, Object> json() {
         Map<String, Object> m = EnergyJson.header(spec, energy, "ann");
         m.put("layers", layers.stream().map(AnnEnergyReport::layerJson).toList());
+        m.put("parameters", parameters());
         m.put("total_macs", totalMacs());
         m.put("energy_mj", energyMj());
         return m;

@@ -46,6 +46,9 @@ class EnergyReportTest {
         assertEquals(294, report.totalMacs());
         assertEquals(1.3524e-6, report.energyMj(), 1e-15);
         assertEquals(294L, report.json().get("total_macs"));
+        // conv 2 x 1 x 3 x 3 = 18 weights, no bias; linear 3 x 2 weights + 3 biases = 9
+        assertEquals(27, report.parameters());
+        assertEquals(27L, report.json().get("parameters"));
     }
 
     /**
