@@ -51,6 +51,21 @@ final class Engine {
         return allOutputs(image)[0];
     }
 
+    /** Every output of one image concatenated in the graph's order, as a task's evaluator takes them. */
+    float[] joinedOutputs(float[] image) {
+        float[][] all = allOutputs(image);
+        if (all.length == 1) {
+            return all[0];
+        }
+        float[] joined = new float[Arrays.stream(all).mapToInt(a -> a.length).sum()];
+        int at = 0;
+        for (float[] a : all) {
+            System.arraycopy(a, 0, joined, at, a.length);
+            at += a.length;
+        }
+        return joined;
+    }
+
     /**
      * The outputs of one image (CHW floats; with input frames, frame t at timestep t), one array per graph
      * output in the graph's order, each averaged over the timesteps.

@@ -86,7 +86,7 @@ public final class SpikeRuntime {
                     float[] image = new float[spec.input().size()];
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         data.image(i, image);
-                        evaluator.add(i, engine.outputs(image));
+                        evaluator.add(i, engine.joinedOutputs(image));
                         progress.accept(done.incrementAndGet());
                     }
                     return engine.counters;

@@ -132,6 +132,39 @@ class GraphRunTest {
     }
 
     @Test
+    void theTaskEvaluatesEveryOutputOfAnImageJoinedInGraphOrder() {
+        Map<Integer, float[]> added = new java.util.concurrent.ConcurrentHashMap<>();
+        Task recording = new Task() {
+            @Override public String name() { return "recording"; }
+            @Override public String metricName() { return "none"; }
+            @Override public Optional<String> headProblem(List<Head> heads) { return Optional.empty(); }
+            @Override public Evaluator evaluator(List<Head> heads, int count) {
+                return new Evaluator() {
+                    @Override public void add(int index, float[] outputs) { added.put(index, outputs); }
+                    @Override public List<?> predictions() { return List.of(); }
+                    @Override public org.ibrasnn.core.task.Metrics score(org.ibrasnn.core.task.Targets targets) {
+                        return org.ibrasnn.core.task.Metrics.of("none", 0);
+                    }
+                };
+            }
+        };
+        GraphBuilder both = trunk().then("fc_a", new Linear(4, 3, true));
+        both.node("fc_b", new Linear(4, 2, false), List.of("gap"));
+        SpikeRuntime two = SpikeRuntime.of(model(both.build(List.of("fc_a", "fc_b")), recording));
+        ImageSource images = images(3);
+        two.run(images, 0, Mode.SPIKE_DRIVEN, 2, done -> { });
+        float[] image = new float[64];
+        for (int i = 0; i < images.size(); i++) {
+            images.image(i, image);
+            float[][] outputs = two.allOutputs(image, Mode.SPIKE_DRIVEN);
+            float[] joined = new float[5];
+            System.arraycopy(outputs[0], 0, joined, 0, 3);
+            System.arraycopy(outputs[1], 0, joined, 3, 2);
+            assertArrayEquals(joined, added.get(i), 0f, "image " + i);
+        }
+    }
+
+    @Test
     void valuesAreDroppedAfterTheirLastReader() {
         Graph graph = new GraphBuilder().then("stem", new Conv(1, 2, 3, 1, 1, true))
                 .residual("b", "b.n0", body -> body.then("b.conv", new Conv(2, 2, 3, 1, 1, true)), null)

@@ -42,7 +42,7 @@ public final class Evaluation {
     public static Metrics score(SpikingNetwork network, ParameterStore store, NDManager manager,
                                 ImageDataset data, int batchSize, int limit) {
         float[] outputs = outputs(network, store, manager, data, batchSize, limit);
-        int width = network.spec().classes();
+        int width = outputWidth(network);
         int count = outputs.length / width;
         Evaluator evaluator = network.spec().task().evaluator(network.spec().heads(), count);
         for (int i = 0; i < count; i++) {
@@ -51,14 +51,22 @@ public final class Evaluation {
         return evaluator.score(data::label);
     }
 
-    /** Inference-mode outputs, image-major, evaluated in batches with one NDManager per batch. */
+    /** Values of one image's outputs: every graph output's size, summed. */
+    static int outputWidth(SpikingNetwork network) {
+        return network.spec().heads().stream().mapToInt(h -> h.output().size()).sum();
+    }
+
+    /**
+     * Inference-mode outputs, image-major (each image's graph outputs concatenated in the graph's order), evaluated
+     * in batches with one NDManager per batch.
+     */
     public static float[] outputs(SpikingNetwork network, ParameterStore store, NDManager manager,
                                  ImageDataset data, int batchSize, int limit) {
         network.spec().requireInput(data.shape());
         int count = limit > 0 ? Math.min(limit, data.size()) : data.size();
         var shape = data.shape();
         int size = shape.size();
-        int width = network.spec().classes();
+        int width = outputWidth(network);
         float[] buffer = new float[batchSize * size];
         float[] out = new float[count * width];
         StagingBuffer staging = new StagingBuffer();
@@ -71,8 +79,15 @@ public final class Evaluation {
             data.copyImages(indices, buffer);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = staging.floats(batch, buffer, new Shape(n, shape.channels(), shape.height(), shape.width()));
-                float[] values = network.forward(store, x, false).toFloatArray();
-                System.arraycopy(values, 0, out, start * width, values.length);
+                int offset = 0;
+                for (NDArray output : network.forwardAll(store, x, false)) {
+                    float[] values = output.toFloatArray();
+                    int part = values.length / n;
+                    for (int i = 0; i < n; i++) {
+                        System.arraycopy(values, i * part, out, (start + i) * width + offset, part);
+                    }
+                    offset += part;
+                }
             }
         }
         return out;
