@@ -9,12 +9,14 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.ibrasnn.core.io.ModelFile;
-import org.ibrasnn.core.io.ModelTensors;
 import org.ibrasnn.core.io.Tensor;
 import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.model.Node;
+import org.ibrasnn.core.model.ops.BatchNorm;
 import org.ibrasnn.core.neuron.NeuronSpec;
 import org.ibrasnn.djl.NamedParameters;
 import org.ibrasnn.djl.ParameterTensors;
@@ -35,53 +37,88 @@ final class EquivalenceCheck {
 
     private EquivalenceCheck() {}
 
-    /** Dyadic tensors: weights k/64, BN gamma k/8 in [0.5, 2], beta k/16, mean k/16, var 1 - eps. */
+    /** Dyadic tensors: weights k/64, BN gamma k/8 in [0.5, 2], beta k/16, mean k/16, var 1 - eps (eps = {@link #EPS}). */
     static Map<String, Tensor> tensors(ModelSpec spec, SplittableRandom random) {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        ModelTensors.expected(spec).forEach((name, shape) -> {
-            float[] v = new float[Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = name.endsWith("running_var") ? (float) (1 - EPS)
-                        : name.endsWith("running_mean") ? (random.nextInt(17) - 8) / 16f
-                        : name.contains("bn") && name.endsWith(".weight") ? (4 + random.nextInt(13)) / 8f
-                        : name.contains("bn") && name.endsWith(".bias") ? (random.nextInt(33) - 8) / 16f
-                        : (random.nextInt(65) - 24) / 64f;
-            }
-            out.put(name, Tensor.of(v, shape));
-        });
+        for (Node n : spec.graph().nodes()) {
+            boolean bn = n.op() instanceof BatchNorm;
+            n.op().tensors().forEach((suffix, shape) -> {
+                float[] v = new float[Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = suffix.equals("running_var") ? (float) (1 - EPS)
+                            : suffix.equals("running_mean") ? (random.nextInt(17) - 8) / 16f
+                            : bn && suffix.equals("weight") ? (4 + random.nextInt(13)) / 8f
+                            : bn && suffix.equals("bias") ? (random.nextInt(33) - 8) / 16f
+                            : (random.nextInt(65) - 24) / 64f;
+                }
+                out.put(n.name() + "." + suffix, Tensor.of(v, shape));
+            });
+        }
         return out;
     }
 
     static void check(ModelSpec spec, SplittableRandom random) {
+        check(spec, tensors(spec, random), random);
+    }
+
+    /** {@link #check(ModelSpec, SplittableRandom)} with these tensors; returns DJL's outputs, image-major. */
+    static float[] check(ModelSpec spec, Map<String, Tensor> weights, SplittableRandom random) {
         NeuronSpec neuron = (NeuronSpec) spec.activation();
         int size = spec.input().size();
-        Map<String, Tensor> weights = tensors(spec, random);
         float[] images = new float[IMAGES * size];
         for (int i = 0; i < images.length; i++) {
             images[i] = random.nextInt(33) / 16f;
         }
-        float[] training = djlLogits(spec, weights, images);
+        float[] training = djlOutputs(spec, weights, images);
+        int width = training.length / IMAGES;
         SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(new ModelFile("training", spec, Map.of(), weights)));
         boolean anySpikes = false;
         for (int n = 0; n < IMAGES; n++) {
             float[] image = Arrays.copyOfRange(images, n * size, (n + 1) * size);
-            float[] expected = Arrays.copyOfRange(training, n * 3, (n + 1) * 3);
+            float[] expected = Arrays.copyOfRange(training, n * width, (n + 1) * width);
             String where = neuron.describe() + " image " + n;
-            assertArrayEquals(expected, runtime.outputs(image, SpikeRuntime.Mode.SPIKE_DRIVEN), 0f, where + " spike-driven");
-            assertArrayEquals(expected, runtime.outputs(image, SpikeRuntime.Mode.DENSE), 0f, where + " dense");
-            anySpikes |= expected[0] != expected[1] || expected[1] != expected[2];
+            assertArrayEquals(expected, joined(runtime.allOutputs(image, SpikeRuntime.Mode.SPIKE_DRIVEN)), 0f,
+                    where + " spike-driven");
+            assertArrayEquals(expected, joined(runtime.allOutputs(image, SpikeRuntime.Mode.DENSE)), 0f, where + " dense");
+            for (int i = 1; i < width; i++) {
+                anySpikes |= expected[i] != expected[0];
+            }
         }
-        assertTrue(anySpikes, neuron.describe() + ": logits never vary, the network is silent");
+        assertTrue(anySpikes, neuron.describe() + ": outputs never vary, the network is silent");
+        return training;
     }
 
-    private static float[] djlLogits(ModelSpec spec, Map<String, Tensor> weights, float[] images) {
+    private static float[] joined(float[][] outputs) {
+        float[] out = new float[Arrays.stream(outputs).mapToInt(o -> o.length).sum()];
+        int at = 0;
+        for (float[] o : outputs) {
+            System.arraycopy(o, 0, out, at, o.length);
+            at += o.length;
+        }
+        return out;
+    }
+
+    /** DJL's training-form outputs, image-major, each image's graph outputs joined in the graph's order. */
+    private static float[] djlOutputs(ModelSpec spec, Map<String, Tensor> weights, float[] images) {
         try (NDManager manager = NDManager.newBaseManager()) {
             SpikingNetwork network = SpikingNetwork.of(spec);
             network.block().initialize(manager, DataType.FLOAT32, network.inputShape(IMAGES));
             NamedParameters.of(network).forEach((name, p) -> ParameterTensors.load(p.getArray(), weights.get(name), name));
             var in = spec.input();
             NDArray x = manager.create(images, new ai.djl.ndarray.types.Shape(IMAGES, in.channels(), in.height(), in.width()));
-            return network.forward(new ParameterStore(manager, false), x, false).toFloatArray();
+            List<float[]> outputs = network.forwardAll(new ParameterStore(manager, false), x, false).stream()
+                    .map(NDArray::toFloatArray).toList();
+            int width = outputs.stream().mapToInt(o -> o.length / IMAGES).sum();
+            float[] out = new float[IMAGES * width];
+            int offset = 0;
+            for (float[] o : outputs) {
+                int part = o.length / IMAGES;
+                for (int n = 0; n < IMAGES; n++) {
+                    System.arraycopy(o, n * part, out, n * width + offset, part);
+                }
+                offset += part;
+            }
+            return out;
         }
     }
 }
