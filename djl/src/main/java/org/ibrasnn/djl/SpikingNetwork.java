@@ -9,6 +9,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Node;
@@ -74,6 +75,30 @@ public final class SpikingNetwork {
     /** Runs the network: images in, the outputs in graph output order. */
     public NDList forwardAll(ParameterStore store, NDArray images, boolean training) {
         return block.forward(store, new NDList(images), training);
+    }
+
+    /**
+     * Runs the network on a batch of {@code images} and gives the outputs image-major, each image's graph outputs
+     * joined in the graph's order (as a task's evaluator takes them).
+     */
+    public float[] imageMajorOutputs(ParameterStore store, NDArray images, boolean training) {
+        NDList outputs = forwardAll(store, images, training);
+        if (outputs.size() == 1) {
+            return outputs.singletonOrThrow().toFloatArray();
+        }
+        int n = Math.toIntExact(images.getShape().get(0));
+        List<float[]> values = outputs.stream().map(NDArray::toFloatArray).toList();
+        int width = values.stream().mapToInt(v -> v.length / n).sum();
+        float[] joined = new float[n * width];
+        int offset = 0;
+        for (float[] v : values) {
+            int part = v.length / n;
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(v, i * part, joined, i * width + offset, part);
+            }
+            offset += part;
+        }
+        return joined;
     }
 
     /** Runs a single-output network: images in, the task's output out. */

@@ -32,10 +32,7 @@ import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.core.neuron.LifSpec;
 import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.core.neuron.ResetMode;
-import org.ibrasnn.core.task.Evaluator;
-import org.ibrasnn.core.task.Head;
 import org.ibrasnn.core.task.Task;
-import org.ibrasnn.core.task.Tasks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -174,23 +171,7 @@ class GraphBlockTest {
     }
 
     /** A task that takes any outputs, for graphs that are not classifiers. */
-    private static final Task ANY_HEADS = new Task() {
-        public String name() {
-            return "any";
-        }
-
-        public String metricName() {
-            return "none";
-        }
-
-        public Optional<String> headProblem(List<Head> heads) {
-            return Optional.empty();
-        }
-
-        public Evaluator evaluator(List<Head> heads, int count) {
-            return Tasks.DEFAULT.evaluator(heads, count);
-        }
-    };
+    private static final Task ANY_HEADS = AnyHeadsTask.named("any");
 
     private SpikingNetwork initialised(ModelSpec spec, int batch) {
         SpikingNetwork network = SpikingNetwork.of(spec);

@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.ibrasnn.core.io.ModelFile;
@@ -77,25 +76,15 @@ final class EquivalenceCheck {
             float[] image = Arrays.copyOfRange(images, n * size, (n + 1) * size);
             float[] expected = Arrays.copyOfRange(training, n * width, (n + 1) * width);
             String where = neuron.describe() + " image " + n;
-            assertArrayEquals(expected, joined(runtime.allOutputs(image, SpikeRuntime.Mode.SPIKE_DRIVEN)), 0f,
+            assertArrayEquals(expected, runtime.joinedOutputs(image, SpikeRuntime.Mode.SPIKE_DRIVEN), 0f,
                     where + " spike-driven");
-            assertArrayEquals(expected, joined(runtime.allOutputs(image, SpikeRuntime.Mode.DENSE)), 0f, where + " dense");
+            assertArrayEquals(expected, runtime.joinedOutputs(image, SpikeRuntime.Mode.DENSE), 0f, where + " dense");
             for (int i = 1; i < width; i++) {
                 anySpikes |= expected[i] != expected[0];
             }
         }
         assertTrue(anySpikes, neuron.describe() + ": outputs never vary, the network is silent");
         return training;
-    }
-
-    private static float[] joined(float[][] outputs) {
-        float[] out = new float[Arrays.stream(outputs).mapToInt(o -> o.length).sum()];
-        int at = 0;
-        for (float[] o : outputs) {
-            System.arraycopy(o, 0, out, at, o.length);
-            at += o.length;
-        }
-        return out;
     }
 
     /** DJL's training-form outputs, image-major, each image's graph outputs joined in the graph's order. */
@@ -106,19 +95,7 @@ final class EquivalenceCheck {
             NamedParameters.of(network).forEach((name, p) -> ParameterTensors.load(p.getArray(), weights.get(name), name));
             var in = spec.input();
             NDArray x = manager.create(images, new ai.djl.ndarray.types.Shape(IMAGES, in.channels(), in.height(), in.width()));
-            List<float[]> outputs = network.forwardAll(new ParameterStore(manager, false), x, false).stream()
-                    .map(NDArray::toFloatArray).toList();
-            int width = outputs.stream().mapToInt(o -> o.length / IMAGES).sum();
-            float[] out = new float[IMAGES * width];
-            int offset = 0;
-            for (float[] o : outputs) {
-                int part = o.length / IMAGES;
-                for (int n = 0; n < IMAGES; n++) {
-                    System.arraycopy(o, n * part, out, n * width + offset, part);
-                }
-                offset += part;
-            }
-            return out;
+            return network.imageMajorOutputs(new ParameterStore(manager, false), x, false);
         }
     }
 }

@@ -64,6 +64,11 @@ public final class SpikeRuntime {
         return new Engine(program, spec, mode, true, false).allOutputs(image);
     }
 
+    /** As {@link #allOutputs}, joined into one array in the graph's order (as a task's evaluator takes them). */
+    public float[] joinedOutputs(float[] image, Mode mode) {
+        return new Engine(program, spec, mode, true, false).joinedOutputs(image);
+    }
+
     /** Runs the first {@code limit} images ({@code <= 0}: all) on {@code threads} threads, scored by the task. */
     public RunReport run(ImageDataset data, int limit, Mode mode, int threads, IntConsumer progress) {
         return run(ImageSource.of(data), limit, mode, threads, progress);

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
+import org.ibrasnn.core.io.AtomicFiles;
 
 /**
  * The temporaries an atomic writer ({@link org.ibrasnn.core.io.AtomicFiles}) leaves beside its target when it is
@@ -14,13 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class Temporaries {
 
-    private static final Pattern NAME = Pattern.compile("\\..+\\.tmp(-[0-9]+-[0-9a-z]+)?");
-
     private Temporaries() {}
 
     /** Whether {@code file} is named as a writer's temporary. */
     static boolean is(Path file) {
-        return NAME.matcher(file.getFileName().toString()).matches();
+        return AtomicFiles.isTemporary(file);
     }
 
     /** Fails when {@code file} is a writer's temporary, saying to delete it. */

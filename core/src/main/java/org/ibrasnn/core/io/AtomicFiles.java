@@ -34,6 +34,8 @@ public final class AtomicFiles {
     private static final String TEMP_MARK = ".tmp-";
     /** {@code .NAME.tmp-PID-RANDOM}, with the writer's process id as group 1. */
     private static final Pattern TEMPORARY = Pattern.compile("\\..+" + Pattern.quote(TEMP_MARK) + "(\\d{1,18})-[0-9a-z]+");
+    /** Temporaries of this version ({@code .NAME.tmp-PID-RANDOM}) and of earlier ones ({@code .NAME.RANDOM.tmp}). */
+    private static final Pattern ANY_TEMPORARY = Pattern.compile("\\..+\\.tmp(-[0-9]+-[0-9a-z]+)?");
     /** Directories this process has swept: one listing per directory, however many files are written there. */
     private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 
@@ -101,6 +103,11 @@ public final class AtomicFiles {
     private static String temporaryName(Path target) {
         return "." + target.getFileName() + TEMP_MARK + ProcessHandle.current().pid() + "-"
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+    }
+
+    /** Whether {@code file} is named as a temporary this or an earlier version of the writer leaves when killed. */
+    public static boolean isTemporary(Path file) {
+        return ANY_TEMPORARY.matcher(file.getFileName().toString()).matches();
     }
 
     /** The process id in the name of a temporary, or -1 if {@code file} is none. */

@@ -79,15 +79,8 @@ public final class Evaluation {
             data.copyImages(indices, buffer);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = staging.floats(batch, buffer, new Shape(n, shape.channels(), shape.height(), shape.width()));
-                int offset = 0;
-                for (NDArray output : network.forwardAll(store, x, false)) {
-                    float[] values = output.toFloatArray();
-                    int part = values.length / n;
-                    for (int i = 0; i < n; i++) {
-                        System.arraycopy(values, i * part, out, (start + i) * width + offset, part);
-                    }
-                    offset += part;
-                }
+                float[] values = network.imageMajorOutputs(store, x, false);
+                System.arraycopy(values, 0, out, start * width, values.length);
             }
         }
         return out;

@@ -58,7 +58,7 @@ public final class LoadedModel implements AutoCloseable {
         var in = network.spec().input();
         try (NDManager batch = manager.newSubManager()) {
             var x = batch.create(images, new ai.djl.ndarray.types.Shape(count, in.channels(), in.height(), in.width()));
-            return network.forward(store, x, false).toFloatArray();
+            return network.imageMajorOutputs(store, x, false);
         }
     }
 

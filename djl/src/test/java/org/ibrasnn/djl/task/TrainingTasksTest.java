@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.List;
-import java.util.Optional;
-import org.ibrasnn.core.task.Evaluator;
-import org.ibrasnn.core.task.Head;
 import org.ibrasnn.core.task.Task;
+import org.ibrasnn.djl.AnyHeadsTask;
 import org.ibrasnn.core.task.Tasks;
 import org.junit.jupiter.api.Test;
 
@@ -24,23 +21,7 @@ class TrainingTasksTest {
 
     @Test
     void aTaskWithoutATrainingSideIsRefused() {
-        Task untrainable = new Task() {
-            public String name() {
-                return "untrainable";
-            }
-
-            public String metricName() {
-                return "none";
-            }
-
-            public Optional<String> headProblem(List<Head> heads) {
-                return Optional.empty();
-            }
-
-            public Evaluator evaluator(List<Head> heads, int count) {
-                return Tasks.DEFAULT.evaluator(heads, count);
-            }
-        };
+        Task untrainable = AnyHeadsTask.named("untrainable");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainingTasks.of(untrainable));
         assertEquals("task 'untrainable' cannot be trained here; trainable: "
                 + String.join(", ", TrainingTasks.names()), e.getMessage());

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.model.GraphBuilder;
 import org.ibrasnn.core.model.ModelSpec;
@@ -21,10 +20,8 @@ import org.ibrasnn.core.model.ops.GlobalAvgPool;
 import org.ibrasnn.core.model.ops.Linear;
 import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.neuron.Relu;
-import org.ibrasnn.core.task.Evaluator;
-import org.ibrasnn.core.task.Head;
 import org.ibrasnn.core.task.Task;
-import org.ibrasnn.core.task.Tasks;
+import org.ibrasnn.djl.AnyHeadsTask;
 import org.ibrasnn.djl.SpikingNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,12 +32,7 @@ class EvaluationOutputsTest {
     @TempDir
     Path dir;
 
-    private static final Task ANY_HEADS = new Task() {
-        @Override public String name() { return "any-heads"; }
-        @Override public String metricName() { return "none"; }
-        @Override public Optional<String> headProblem(List<Head> heads) { return Optional.empty(); }
-        @Override public Evaluator evaluator(List<Head> heads, int count) { return Tasks.DEFAULT.evaluator(heads, count); }
-    };
+    private static final Task ANY_HEADS = AnyHeadsTask.named("any-heads");
 
     @Test
     void everyOutputOfAnImageComesJoinedInGraphOrder() throws IOException {
