@@ -23,12 +23,15 @@ final class DatasetOptions {
 
     private static final String DEFAULT_DATASET = "fashion-mnist";
 
+    /** The dataset read when {@code --dataset} is not given. */
+    private String fallback = DEFAULT_DATASET;
+
     /** The one dataset that scales and crops its pictures to {@code --image-size}. */
     private static final String IMAGE_FOLDER = "image-folder";
 
     @Option(names = "--dataset", completionCandidates = DatasetNames.class,
             description = "Dataset: ${COMPLETION-CANDIDATES} (default: the model's own, else " + DEFAULT_DATASET
-                    + "; ibra data list describes them). Event datasets are cut into the model's T frames.")
+                    + ", or coco for detectors; ibra data list describes them). Event datasets are cut into the model's T frames.")
     String dataset;
 
     @Option(names = "--root", description = "Directory holding the dataset files (default: $IBRA_DATA/<dataset>; "
@@ -108,7 +111,12 @@ final class DatasetOptions {
 
     /** The dataset asked for, or the default. */
     String name() {
-        return dataset != null ? dataset : DEFAULT_DATASET;
+        return dataset != null ? dataset : fallback;
+    }
+
+    /** Makes {@code name} the dataset read when {@code --dataset} is not given (for detectors: coco). */
+    void defaultTo(String name) {
+        fallback = name;
     }
 
     private LoadOptions options(int frames) {

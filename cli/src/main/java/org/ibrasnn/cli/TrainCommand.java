@@ -8,6 +8,8 @@ import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.task.Task;
+import org.ibrasnn.core.task.Tasks;
 import org.ibrasnn.djl.train.PlanRefusedException;
 import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.djl.train.RunDirectory;
@@ -35,12 +37,16 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private NeuronOptions neuron = new NeuronOptions();
 
-    @Option(names = "--arch", defaultValue = "resnet-tiny",
-            description = "Architecture: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            completionCandidates = ArchitectureNames.class)
+    @Option(names = "--task", description = "Task: classify or detect (default: the architecture's). With detect, "
+            + "--arch defaults to spikeyolo-pico, --recipe to detect and --dataset to coco.")
+    private String taskName;
+
+    @Option(names = "--arch", description = "Architecture: ${COMPLETION-CANDIDATES} (default: resnet-tiny, or "
+            + "spikeyolo-pico for --task detect).", completionCandidates = ArchitectureNames.class)
     private String arch;
 
-    @Option(names = "--recipe", defaultValue = "quick", description = "Recipe: quick, full or wide (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--recipe", description = "Recipe: " + Recipe.NAMES + " (default: quick, or detect for "
+            + "detectors).")
     private String recipeName;
 
     @Option(names = "--epochs", description = "Epochs (default: from the recipe).")
@@ -92,14 +98,19 @@ final class TrainCommand implements Callable<Integer> {
      */
     TrainingRun.Plan plan() throws IOException {
         OptionChecks.atLeast("--train-limit", trainLimit, 0);
-        Recipe recipe = recipe();
+        String archName = architecture();
+        boolean detector = Architectures.taskOf(archName).boxTargets();
+        if (detector) {
+            data.defaultTo("coco");
+        }
+        Recipe recipe = recipe(detector);
         var activation = neuron.activation();
         try {
             RunDirectory.check(out, resume);
             int frames = data.events() ? activation.timesteps() : 1;
             Splits splits = data.load(frames);
             Shape shape = splits.train().shape();
-            ModelSpec model = Architectures.build(arch, new Shape(shape.channels() / frames, shape.height(),
+            ModelSpec model = Architectures.build(archName, new Shape(shape.channels() / frames, shape.height(),
                     shape.width()), splits.train().classes(), activation);
             if (frames > 1) {
                 model = model.withInputFrames(frames);
@@ -114,8 +125,20 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private Recipe recipe() {
-        Recipe base = Recipe.named(recipeName, seed);
+    /** {@code --arch}, or the default of {@code --task}; refused when the two disagree. */
+    private String architecture() {
+        Task task = taskName == null ? null : Tasks.named(taskName);
+        String name = arch != null ? arch : task != null && task.boxTargets() ? "spikeyolo-pico" : "resnet-tiny";
+        Task built = Architectures.taskOf(name);
+        if (task != null && built != task) {
+            throw new IllegalArgumentException("--arch " + name + " is built for the task '" + built.name()
+                    + "', not for --task " + task.name());
+        }
+        return name;
+    }
+
+    private Recipe recipe(boolean detector) {
+        Recipe base = Recipe.named(recipeName != null ? recipeName : detector ? "detect" : "quick", seed);
         if (OptionChecks.atLeast("--epochs", epochs, 1) != null) {
             base = base.withEpochs(epochs);
         }

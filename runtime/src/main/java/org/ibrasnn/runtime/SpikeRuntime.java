@@ -109,7 +109,7 @@ public final class SpikeRuntime {
         double seconds = (System.nanoTime() - start) / 1e9;
         Counters total = new Counters(program.stats(), spec.steps());
         perThread.forEach(total::add);
-        return new RunReport(mode.name().toLowerCase(), count, evaluator.score(data::label), seconds,
+        return new RunReport(mode.name().toLowerCase(), count, evaluator.score(data), seconds,
                 spec.steps(), spec.steps() * slots(), layers(total), evaluator.predictions());
     }
 

@@ -18,7 +18,9 @@ public final class Datasets {
             CifarReader.source("cifar10", CifarReader.Variant.CIFAR10),
             CifarReader.source("cifar100", CifarReader.Variant.CIFAR100),
             Cifar10Dvs.SOURCE,
-            ImageFolder.SOURCE);
+            ImageFolder.SOURCE,
+            DetectionFolders.COCO,
+            DetectionFolders.YOLO);
 
     private static final Map<String, DatasetSource> BY_NAME = SOURCES.stream()
             .collect(Collectors.toUnmodifiableMap(DatasetSource::name, s -> s));

@@ -1,6 +1,9 @@
 package org.ibrasnn.core.data;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.task.detection.GroundTruthBox;
 
 /**
  * An in-memory detection set: images of one channel count (each its own width and height) stored as 8-bit CHW
@@ -94,5 +97,31 @@ public final class DetectionDataset {
         for (int p = offsets[i]; p < offsets[i + 1]; p++) {
             dst[offset + p - offsets[i]] = (pixels[p] & 0xFF) / 255f;
         }
+    }
+
+    /**
+     * The images as one {@link ImageDataset} of their common size, with their boxes (image id = index) and every
+     * class label 0; refused, naming the first image of another size, when they differ (training and the
+     * spike-driven runtime take one input shape).
+     */
+    public ImageDataset asImageSet() {
+        if (images.isEmpty()) {
+            throw new IllegalArgumentException(name + " holds no images");
+        }
+        Image first = images.get(0);
+        List<List<GroundTruthBox>> truths = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            Image im = images.get(i);
+            if (im.width() != first.width() || im.height() != first.height()) {
+                throw new IllegalArgumentException(name + ": " + im.fileName() + " is " + im.width() + "x"
+                        + im.height() + " but " + first.fileName() + " is " + first.width() + "x" + first.height()
+                        + "; a network takes images of one size, so resize the set to one size first");
+            }
+            long id = i;
+            truths.add(im.boxes().stream().map(b -> new GroundTruthBox(id, b.label(), b.x(), b.y(), b.width(),
+                    b.height(), b.area(), b.crowd())).toList());
+        }
+        return new ImageDataset(name, new Shape(channels, first.height(), first.width()), classNames.size(), pixels,
+                new int[images.size()], truths, new SourceIds(images.stream().map(Image::id).toList(), categoryIds));
     }
 }

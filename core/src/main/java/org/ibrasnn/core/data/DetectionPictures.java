@@ -1,9 +1,12 @@
 package org.ibrasnn.core.data;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ibrasnn.core.io.AtomicFiles;
 
 /** Decodes the pictures of a detection set and joins their planes into one array. */
 final class DetectionPictures {
@@ -21,6 +24,25 @@ final class DetectionPictures {
         byte[] bytes = new byte[channels * image.getWidth() * image.getHeight()];
         PicturePlanes.write(file, image, channels, bytes, 0);
         return new Planes(image.getWidth(), image.getHeight(), bytes);
+    }
+
+    /**
+     * 1 when the first picture (by name) in {@code folder} is grey (with or without alpha), else 3; a folder
+     * without pictures is refused.
+     */
+    static int channelsOf(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new DatasetFormatException(folder, "no such folder of pictures");
+        }
+        Path first;
+        try (var files = Files.list(folder)) {
+            first = files.filter(f -> !AtomicFiles.isTemporary(f) && Files.isRegularFile(f)).sorted().findFirst()
+                    .orElseThrow(() -> new DatasetFormatException(folder, "holds no pictures"));
+        }
+        ByteBuffer content = FileBytes.read(first, FileBytes.MAX_ITEM_BYTES, "one picture");
+        BufferedImage image = ImageFiles.decode(first, content.array());
+        int colours = image.getColorModel().getNumColorComponents();
+        return colours == 1 ? 1 : 3;
     }
 
     /** The planes of every picture, in order, in one array; {@code source} is named if they are too many bytes. */

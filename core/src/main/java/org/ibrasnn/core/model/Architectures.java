@@ -12,6 +12,8 @@ import org.ibrasnn.core.model.ops.Linear;
 import org.ibrasnn.core.model.ops.MaxPool;
 import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.neuron.Activation;
+import org.ibrasnn.core.neuron.Relu;
+import org.ibrasnn.core.task.Task;
 
 /**
  * The named architectures. {@code resnet-tiny} is sized for 28x28 inputs on two CPU cores (a pooled stem,
@@ -51,6 +53,11 @@ public final class Architectures {
             throw new IllegalArgumentException("unknown architecture '" + name + "'; known: " + String.join(", ", names()));
         }
         return builder.apply(new Request(input, classes, activation));
+    }
+
+    /** The task an architecture is built for (its spec's, at any input and class count). */
+    public static Task taskOf(String name) {
+        return build(name, new Shape(1, 64, 64), 10, new Relu()).task();
     }
 
     /** A stem: appends its nodes for an input of the given channels; {@code width} is its output channel count. */

@@ -25,8 +25,11 @@ import org.ibrasnn.core.task.detection.HeadLayout;
  */
 final class SpikeYolo {
 
-    /** A member of the family: depth and width multipliers and the channel cap before scaling. */
-    record Scale(double depth, double width, int maxChannels) {
+    /**
+     * A member of the family: depth and width multipliers, the channel cap before scaling and the kernel of the
+     * separable block's depthwise conv.
+     */
+    record Scale(double depth, double width, int maxChannels, int sepKernel) {
 
         int channels(int c) {
             return (int) Math.ceil(Math.min(c, maxChannels) * width / 8) * 8;
@@ -38,10 +41,14 @@ final class SpikeYolo {
     }
 
     /** SpikeYOLO's {@code n}: 13.2 M parameters at 80 classes. */
-    static final Scale N = new Scale(0.33, 0.375, 1024);
+    static final Scale N = new Scale(0.33, 0.375, 1024, 7);
 
-    /** The CPU-sized member for 64x64 scenes: half of {@code n}'s width, one block per stage. */
-    static final Scale PICO = new Scale(0.1, 0.1875, 1024);
+    /**
+     * The CPU-sized member for 64x64 scenes: half of {@code n}'s width with the channels capped at 512 before
+     * scaling (96 in the two deepest stages), one block per stage, and 3x3 depthwise convs in the separable blocks
+     * (at 8x8 and below a 7x7 kernel mostly reads padding, and libtorch's CPU depthwise kernels are slow).
+     */
+    static final Scale PICO = new Scale(0.1, 0.1875, 512, 3);
 
     private SpikeYolo() {}
 
@@ -52,30 +59,30 @@ final class SpikeYolo {
         int c3 = s.channels(512);
         int c4 = s.channels(1024);
         conv(g, "stem", r.input().channels(), c1, 7, 4, 2, 1, true);
-        stage(g, "stage1", c1, s.repeats(3), 4, false);
+        stage(g, s, "stage1", c1, s.repeats(3), 4, false);
         neuronConv(g, "down2", c1, c2, 3, 2, 1, 1, true);
-        String p3 = stage(g, "stage2", c2, s.repeats(6), 4, false);
+        String p3 = stage(g, s, "stage2", c2, s.repeats(6), 4, false);
         neuronConv(g, "down3", c2, c3, 3, 2, 1, 1, true);
-        String p4 = stage(g, "stage3", c3, s.repeats(9), 3, true);
+        String p4 = stage(g, s, "stage3", c3, s.repeats(9), 3, true);
         neuronConv(g, "down4", c3, c4, 3, 2, 1, 1, true);
-        stage(g, "stage4", c4, s.repeats(3), 2, true);
+        stage(g, s, "stage4", c4, s.repeats(3), 2, true);
         sppf(g, c4, c4);
         String top = standard(g, "neck.reduce5", c4, c3, 1, 1);
         g.then("neck.up5", new Upsample(2));
-        msBlock(g, "neck.fpn4", c3, 3, true);
+        msBlock(g, s, "neck.fpn4", c3, 3, true);
         g.node("neck.cat4", new Concat(), List.of(g.last(), p4));
         String mid = standard(g, "neck.reduce4", 2 * c3, c2, 1, 1);
         g.then("neck.up4", new Upsample(2));
-        msBlock(g, "neck.fpn3", c2, 4, false);
+        msBlock(g, s, "neck.fpn3", c2, 4, false);
         g.node("neck.cat3", new Concat(), List.of(g.last(), p3));
         standard(g, "neck.reduce3", 2 * c2, c2, 1, 1);
-        String out3 = msBlock(g, "neck.out3", c2, 4, false);
+        String out3 = msBlock(g, s, "neck.out3", c2, 4, false);
         standard(g, "neck.down3", c2, c2, 3, 2);
         g.node("neck.pan4", new Concat(), List.of(g.last(), mid));
-        String out4 = msBlock(g, "neck.out4", 2 * c2, 3, true);
+        String out4 = msBlock(g, s, "neck.out4", 2 * c2, 3, true);
         standard(g, "neck.down4", 2 * c2, c3, 3, 2);
         g.node("neck.pan5", new Concat(), List.of(g.last(), top));
-        String out5 = msBlock(g, "neck.out5", 2 * c3, 1, true);
+        String out5 = msBlock(g, s, "neck.out5", 2 * c3, 1, true);
         int boxWidth = Math.max(Math.max(16, c2 / 4), 4 * HeadLayout.REG_MAX);
         int classWidth = Math.max(c2, Math.min(r.classes(), 100));
         List<String> outputs = List.of(
@@ -86,18 +93,18 @@ final class SpikeYolo {
     }
 
     /** {@code repeats} MS blocks on the previous node; returns the last. */
-    private static String stage(GraphBuilder g, String name, int c, int repeats, int ratio, boolean factored) {
+    private static String stage(GraphBuilder g, Scale s, String name, int c, int repeats, int ratio, boolean factored) {
         for (int i = 0; i < repeats; i++) {
-            msBlock(g, name + "." + i, c, ratio, factored);
+            msBlock(g, s, name + "." + i, c, ratio, factored);
         }
         return g.last();
     }
 
     /** The separable residual, then the conv residual {@code c -> ratio * c -> c}; returns the last node. */
-    private static String msBlock(GraphBuilder g, String name, int c, int ratio, boolean factored) {
+    private static String msBlock(GraphBuilder g, Scale s, String name, int c, int ratio, boolean factored) {
         g.residual(name + ".sep", name + ".sep.neuron", b -> {
             conv(b, name + ".sep.pw1", c, 2 * c, 1, 1, 0, 1, false);
-            neuronConv(b, name + ".sep.dw", 2 * c, 2 * c, 7, 1, 3, 2 * c, false);
+            neuronConv(b, name + ".sep.dw", 2 * c, 2 * c, s.sepKernel(), 1, s.sepKernel() / 2, 2 * c, false);
             neuronConv(b, name + ".sep.pw2", 2 * c, c, 1, 1, 0, 1, false);
         }, null);
         g.residual(name + ".mlp", name + ".mlp.neuron", b -> {

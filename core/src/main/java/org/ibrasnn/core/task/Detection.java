@@ -92,6 +92,11 @@ public final class Detection implements Task {
     }
 
     @Override
+    public boolean boxTargets() {
+        return true;
+    }
+
+    @Override
     public Evaluator evaluator(List<Head> heads, int count) {
         headProblem(heads).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);

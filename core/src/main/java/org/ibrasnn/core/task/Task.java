@@ -15,6 +15,11 @@ public interface Task {
     /** Why the network's outputs (in graph order) do not suit this task, or empty when they do. */
     Optional<String> headProblem(List<Head> heads);
 
+    /** Whether items are scored against boxes ({@link Targets#boxes}) rather than class labels. */
+    default boolean boxTargets() {
+        return false;
+    }
+
     /** A fresh evaluator for the outputs of {@code count} items of a network ending in {@code heads}. */
     Evaluator evaluator(List<Head> heads, int count);
 }

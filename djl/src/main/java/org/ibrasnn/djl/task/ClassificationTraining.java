@@ -1,7 +1,11 @@
 package org.ibrasnn.djl.task;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.task.Task;
 import org.ibrasnn.core.task.Tasks;
 
@@ -18,13 +22,26 @@ public final class ClassificationTraining implements TrainingTask {
     }
 
     @Override
-    public NDArray loss(NDArray outputs, NDArray targets, float labelSmoothing) {
-        return smoothedCrossEntropy(outputs, targets, labelSmoothing);
+    public String metricName() {
+        return task().metricName();
+    }
+
+    /** The labels as one int64 vector; labels do not move with the image. */
+    @Override
+    public List<HostArray> targets(ImageDataset data, int[] indices, List<ImageShift> shifts) {
+        long[] labels = new long[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            labels[i] = data.label(indices[i]);
+        }
+        return List.of(HostArray.of(labels, new Shape(labels.length)));
     }
 
     @Override
-    public double metricSum(NDArray outputs, NDArray targets) {
-        return outputs.argMax(1).eq(targets).countNonzero().getLong();
+    public BatchLoss loss(NDList outputs, NDList targets, float labelSmoothing) {
+        NDArray logits = outputs.singletonOrThrow();
+        NDArray labels = targets.singletonOrThrow();
+        return new BatchLoss(smoothedCrossEntropy(logits, labels, labelSmoothing),
+                logits.argMax(1).eq(labels).countNonzero().getLong());
     }
 
     /**

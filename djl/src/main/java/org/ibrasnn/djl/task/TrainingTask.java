@@ -1,20 +1,35 @@
 package org.ibrasnn.djl.task;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import java.util.List;
+import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.task.Task;
 
-/** How a network is trained for a {@link Task}: its loss and its per-batch training metric. */
+/**
+ * How a network is trained for a {@link Task}: the targets of a batch, its loss and its per-batch training
+ * metric.
+ */
 public interface TrainingTask {
 
     /** The core task this trains for (name, metric name, evaluator). */
     Task task();
 
-    /** The scalar loss of a training batch's outputs against its targets. */
-    NDArray loss(NDArray outputs, NDArray targets, float labelSmoothing);
+    /** The name of the training metric (its running mean over an epoch is printed and recorded). */
+    String metricName();
 
     /**
-     * The training metric summed over the batch's items (its running mean over an epoch is the sum over the
-     * batches divided by the items seen).
+     * The targets of the items {@code indices} of {@code data}, each image moved by augmentation as
+     * {@code shifts} says (same order).
      */
-    double metricSum(NDArray outputs, NDArray targets);
+    List<HostArray> targets(ImageDataset data, int[] indices, List<ImageShift> shifts);
+
+    /** The scalar loss of a batch's outputs (in graph output order) against its targets, and the metric's sum. */
+    BatchLoss loss(NDList outputs, NDList targets, float labelSmoothing);
+
+    /**
+     * A batch's loss and its training metric summed over the batch's items (the running mean over an epoch is the
+     * sum over the batches divided by the items seen).
+     */
+    record BatchLoss(NDArray loss, double metricSum) {}
 }

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.ibrasnn.core.task.Task;
+import org.ibrasnn.djl.task.detection.DetectionTraining;
 
-/** The open registry of training tasks by core task name; classification is built in. */
+/** The open registry of training tasks by core task name; classification and detection are built in. */
 public final class TrainingTasks {
 
     private static final Map<String, TrainingTask> BY_NAME = new ConcurrentHashMap<>(
-            Map.of(ClassificationTraining.INSTANCE.task().name(), ClassificationTraining.INSTANCE));
+            Map.of(ClassificationTraining.INSTANCE.task().name(), ClassificationTraining.INSTANCE,
+                    DetectionTraining.INSTANCE.task().name(), DetectionTraining.INSTANCE));
 
     private TrainingTasks() {}
 

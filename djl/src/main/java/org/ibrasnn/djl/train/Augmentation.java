@@ -1,6 +1,9 @@
 package org.ibrasnn.djl.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.ibrasnn.djl.task.ImageShift;
 
 /**
  * Random crop with zero padding, random horizontal flip and random erasing, applied in place to a batch of
@@ -31,8 +34,10 @@ final class Augmentation {
         this.scratch = new float[channels * height * width];
     }
 
-    void apply(float[] batch, int images, SplittableRandom random) {
+    /** Transforms {@code images} images in place; returns where each was moved. */
+    List<ImageShift> apply(float[] batch, int images, SplittableRandom random) {
         int size = channels * height * width;
+        List<ImageShift> shifts = new ArrayList<>(images);
         for (int i = 0; i < images; i++) {
             int dy = padding == 0 ? 0 : random.nextInt(2 * padding + 1) - padding;
             int dx = padding == 0 ? 0 : random.nextInt(2 * padding + 1) - padding;
@@ -40,10 +45,12 @@ final class Augmentation {
             if (dx != 0 || dy != 0 || mirror) {
                 transform(batch, i * size, dy, dx, mirror);
             }
+            shifts.add(dx != 0 || dy != 0 || mirror ? new ImageShift(dy, dx, mirror) : ImageShift.NONE);
             if (erasing > 0 && random.nextDouble() < erasing) {
                 erase(batch, i * size, random);
             }
         }
+        return shifts;
     }
 
     private void erase(float[] batch, int offset, SplittableRandom random) {

@@ -10,6 +10,7 @@ import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.task.Evaluator;
 import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.djl.SpikingNetwork;
+import org.ibrasnn.djl.StagingBuffer;
 
 /** Dense, inference-mode evaluation of a network on a labelled image set, scored by its spec's task. */
 public final class Evaluation {
@@ -48,7 +49,7 @@ public final class Evaluation {
         for (int i = 0; i < count; i++) {
             evaluator.add(i, Arrays.copyOfRange(outputs, i * width, (i + 1) * width));
         }
-        return evaluator.score(data::label);
+        return evaluator.score(data);
     }
 
     /** Values of one image's outputs: every graph output's size, summed. */

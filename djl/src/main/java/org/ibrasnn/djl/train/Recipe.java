@@ -35,7 +35,7 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
     }
 
     /** The recipe names {@link #named} knows. */
-    public static final String NAMES = "quick, full or wide";
+    public static final String NAMES = "quick, full, wide or detect";
 
     /** A recipe by name: quick, full or wide; anything else is rejected naming them. */
     public static Recipe named(String name, long seed) {
@@ -43,6 +43,7 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
             case "quick" -> quick(seed);
             case "full" -> full(seed);
             case "wide" -> wide(seed);
+            case "detect" -> detect(seed);
             default -> throw new IllegalArgumentException("unknown recipe '" + name + "'; choose " + NAMES);
         };
     }
@@ -64,6 +65,15 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
      */
     public static Recipe wide(long seed) {
         return new Recipe("wide", 50, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, 0.5f, seed);
+    }
+
+    /**
+     * The detectors' recipe: AdamW at 2e-3 with a one-epoch warm-up and cosine decay, batch 64, random shifts of up
+     * to 8 pixels and horizontal flips (the boxes move with the image), no erasing or label smoothing; sized so that
+     * {@code spikeyolo-pico} trains on the 20000 reference scenes in about half an hour on two cores.
+     */
+    public static Recipe detect(long seed) {
+        return new Recipe("detect", 10, 64, OptimizerKind.ADAMW, 2e-3f, 0.9f, 1e-2f, 1f, 0f, 8, true, 0f, seed);
     }
 
     public Recipe withEpochs(int e) {

@@ -2,6 +2,7 @@ package org.ibrasnn.djl.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -11,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -19,6 +21,9 @@ import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.djl.NamedParameters;
 import org.ibrasnn.djl.SpikingNetwork;
+import org.ibrasnn.djl.StagingBuffer;
+import org.ibrasnn.djl.task.HostArray;
+import org.ibrasnn.djl.task.ImageShift;
 import org.ibrasnn.djl.task.TrainingTask;
 import org.ibrasnn.djl.task.TrainingTasks;
 
@@ -127,7 +132,7 @@ public final class Trainer implements AutoCloseable {
                 recipe.cropPadding(), recipe.horizontalFlip(), recipe.erasing());
         float[] buffer = new float[Math.min(batchSize, train.size()) * size];
         StagingBuffer images = new StagingBuffer();
-        StagingBuffer targets = new StagingBuffer();
+        List<StagingBuffer> targetBuffers = new ArrayList<>();
         listener.epochStarted(epoch, recipe.epochs(), batches);
         double lossSum = 0;
         double metricSum = 0;
@@ -136,30 +141,26 @@ public final class Trainer implements AutoCloseable {
         for (int b = 0; b < batches; b++) {
             int from = b * batchSize;
             int n = Math.min(batchSize, train.size() - from);
-            int[] indices = new int[n];
-            long[] labels = new long[n];
-            for (int i = 0; i < n; i++) {
-                indices[i] = order[from + i];
-                labels[i] = train.label(indices[i]);
-            }
+            int[] indices = Arrays.copyOfRange(order, from, from + n);
             train.copyImages(indices, buffer);
-            augmentation.apply(buffer, n, augmentRandom);
+            List<ImageShift> shifts = augmentation.apply(buffer, n, augmentRandom);
+            List<HostArray> hostTargets = task.targets(train, indices, shifts);
             float rate = recipe.learningRateAt(epoch - 1 + (double) b / batches);
             try (NDManager batch = manager.newSubManager()) {
                 NDArray x = images.floats(batch, buffer, new Shape(n, shape.channels(), shape.height(), shape.width()));
-                NDArray y = targets.longs(batch, labels);
+                NDList y = stage(batch, hostTargets, targetBuffers);
                 float loss;
                 double batchMetric;
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray outputs = network.forward(store, x, true);
-                    NDArray lossArray = task.loss(outputs, y, recipe.labelSmoothing());
-                    loss = lossArray.getFloat();
+                    NDList outputs = network.forwardAll(store, x, true);
+                    TrainingTask.BatchLoss batchLoss = task.loss(outputs, y, recipe.labelSmoothing());
+                    loss = batchLoss.loss().getFloat();
                     if (!Float.isFinite(loss)) {
                         throw new TrainingDivergedException("the loss became " + loss + " at epoch " + epoch
                                 + ", batch " + (b + 1) + " of " + batches);
                     }
-                    collector.backward(lossArray);
-                    batchMetric = task.metricSum(outputs, y);
+                    collector.backward(batchLoss.loss());
+                    batchMetric = batchLoss.metricSum();
                 }
                 optimizer.step(rate);
                 lossSum += loss * n;
@@ -173,13 +174,32 @@ public final class Trainer implements AutoCloseable {
     }
 
     private Metrics trainMetric(double value) {
-        return Metrics.of(task.task().metricName(), value);
+        return Metrics.of(task.metricName(), value);
+    }
+
+    /** The targets as tensors, each through its own reusable buffer. */
+    private static NDList stage(NDManager batch, List<HostArray> targets, List<StagingBuffer> buffers) {
+        while (buffers.size() < targets.size()) {
+            buffers.add(new StagingBuffer());
+        }
+        NDList out = new NDList(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            HostArray t = targets.get(i);
+            out.add(t.floats() != null ? buffers.get(i).floats(batch, t.floats(), t.shape())
+                    : buffers.get(i).longs(batch, t.longs(), t.shape()));
+        }
+        return out;
     }
 
     private void checkData(ImageDataset data) {
         if (!data.shape().equals(spec.input())) {
             throw new IllegalArgumentException("dataset " + data.name() + " has images of " + data.shape()
                     + " but architecture " + spec.arch() + " was built for " + spec.input());
+        }
+        if (data.hasBoxes() != spec.task().boxTargets()) {
+            throw new IllegalArgumentException("dataset " + data.name() + (data.hasBoxes() ? " holds boxes" : " holds"
+                    + " class labels") + " but architecture " + spec.arch() + " is built for the task '"
+                    + spec.task().name() + "'" + (data.hasBoxes() ? "" : ", which trains on boxes (coco, yolo)"));
         }
         if (data.classes() != spec.classes()) {
             throw new IllegalArgumentException("dataset " + data.name() + " has " + data.classes()

@@ -1,4 +1,4 @@
-package org.ibrasnn.djl.train;
+package org.ibrasnn.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -14,23 +14,24 @@ import java.nio.ByteOrder;
  * here shares the buffer's memory, so the caller must close it (with its batch NDManager) before the next
  * call overwrites the buffer.
  */
-final class StagingBuffer {
+public final class StagingBuffer {
 
     private ByteBuffer direct = ByteBuffer.allocateDirect(0);
 
     /** A float32 tensor of {@code shape} holding {@code values[0 .. shape.size())}. */
-    NDArray floats(NDManager manager, float[] values, Shape shape) {
+    public NDArray floats(NDManager manager, float[] values, Shape shape) {
         int count = Math.toIntExact(shape.size());
         ByteBuffer b = reserve(count * Float.BYTES);
         b.asFloatBuffer().put(values, 0, count);
         return manager.create(b, shape, DataType.FLOAT32);
     }
 
-    /** An int64 vector holding {@code values}. */
-    NDArray longs(NDManager manager, long[] values) {
-        ByteBuffer b = reserve(values.length * Long.BYTES);
-        b.asLongBuffer().put(values);
-        return manager.create(b, new Shape(values.length), DataType.INT64);
+    /** An int64 tensor of {@code shape} holding {@code values[0 .. shape.size())}. */
+    public NDArray longs(NDManager manager, long[] values, Shape shape) {
+        int count = Math.toIntExact(shape.size());
+        ByteBuffer b = reserve(count * Long.BYTES);
+        b.asLongBuffer().put(values, 0, count);
+        return manager.create(b, shape, DataType.INT64);
     }
 
     private ByteBuffer reserve(int bytes) {
