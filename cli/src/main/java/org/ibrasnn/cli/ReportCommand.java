@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
                 + "per-layer firing rates and 1-bits per neuron, the exact energy breakdown beside the literature's "
                 + "estimate, and histograms of the emitted values, from a spike-driven run on test images: taken from "
                 + "RUN_DIR/infer.json (ibra infer --json) when it was computed from RUN_DIR/model.safetensors on the "
-                + "same data (and --limit, when given), else run.")
+                + "same data (and --limit, when given), else run. For a detector (task detect) also: the first 16 "
+                + "test images with ground truth and detections (score >= 0.25), the class colours with each class's "
+                + "AP50 and AP, precision-recall curves per class at IoU 0.50 and COCO's twelve statistics; its model "
+                + "always runs, as inference records keep no detections.")
 final class ReportCommand implements Callable<Integer> {
 
     @Spec

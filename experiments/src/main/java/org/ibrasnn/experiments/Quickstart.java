@@ -54,7 +54,7 @@ public final class Quickstart {
                 .infer(0, SpikeRuntime.Mode.SPIKE_DRIVEN, SpikeRun.allCores(), progress);
         Path inferJson = dir.resolve(InferenceRecord.FILE);
         inference.write(inferJson);
-        Path report = TrainingReport.open(dir).write(inference.report(), null);
+        Path report = TrainingReport.open(dir).write(inference.report(), data, null);
         return new Result(training, inferenceFile, inference, inferJson, report);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.ibrasnn.core.task.detection.CocoEvaluation;
 import org.ibrasnn.core.task.detection.CocoJson;
+import org.ibrasnn.core.task.detection.CocoResult;
 import org.ibrasnn.core.task.detection.CocoStats;
 import org.ibrasnn.core.task.detection.DetectionBox;
 import org.ibrasnn.core.task.detection.GroundTruthBox;
@@ -21,10 +22,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The twelve COCO statistics of {@link CocoEvaluation} against pycocotools 2.0.11's COCOeval on seeded random
- * scenes written with {@link CocoJson}: crowd boxes, objects of every area range and on the range bounds, an
- * {@code area} that differs from {@code w * h}, images without ground truth or without detections, a category
- * without ground truth, exact score ties within and across images, images with more than 100 detections.
+ * The twelve COCO statistics of {@link CocoEvaluation}, and each category's precision curve at IoU 0.50, against
+ * pycocotools 2.0.11's COCOeval on seeded random scenes written with {@link CocoJson}: crowd boxes, objects of
+ * every area range and on the range bounds, an {@code area} that differs from {@code w * h}, images without ground
+ * truth or without detections, a category without ground truth, exact score ties within and across images, images
+ * with more than 100 detections.
  */
 class CocoEvalParityTest {
 
@@ -46,7 +48,8 @@ class CocoEvalParityTest {
         CocoJson.writeGroundTruth(truthFile, scene.images(), categories, scene.truths());
         CocoJson.writeResults(resultsFile, scene.detections());
 
-        CocoStats ours = CocoEvaluation.evaluate(scene.images(), CATEGORIES, scene.truths(), scene.detections());
+        CocoResult result = CocoEvaluation.accumulate(scene.images(), CATEGORIES, scene.truths(), scene.detections());
+        CocoStats ours = result.stats();
         String out = OraclePython.run(Path.of("src/test/resources/coco/cocoeval_reference.py"), truthFile.toString(),
                 resultsFile.toString());
         JsonArray theirs = JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("stats");
@@ -57,6 +60,17 @@ class CocoEvalParityTest {
             double actual = ours.values().get(i);
             assertEquals(expected, actual, TOLERANCE, CocoStats.NAMES.get(i) + " (seed " + seed + ")");
             maxDiff = Math.max(maxDiff, Math.abs(expected - actual));
+        }
+        JsonArray curves = JsonParser.parseString(out).getAsJsonObject().getAsJsonArray("precision50");
+        assertEquals(CATEGORIES.size(), curves.size());
+        for (int k = 0; k < CATEGORIES.size(); k++) {
+            List<Double> curve = result.precision(CATEGORIES.get(k), 0);
+            JsonArray expected = curves.get(k).getAsJsonArray();
+            assertEquals(expected.size(), curve.size());
+            for (int r = 0; r < curve.size(); r++) {
+                assertEquals(expected.get(r).getAsDouble(), curve.get(r), TOLERANCE,
+                        "precision of category " + CATEGORIES.get(k) + " at recall point " + r + " (seed " + seed + ")");
+            }
         }
         assertTrue(ours.ap() > 0 && ours.ap() < 1, "the scene is neither trivial nor hopeless: AP " + ours.ap());
         System.out.printf("seed %d: %d truths, %d detections, stats %s, max |diff| %.3g%n", seed,

@@ -11,9 +11,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.ibrasnn.core.data.DatasetRecord;
+import org.ibrasnn.core.data.Datasets;
 import org.ibrasnn.core.data.FashionMnist;
 import org.ibrasnn.core.data.LoadOptions;
+import org.ibrasnn.core.data.SceneSettings;
 import org.ibrasnn.core.data.Splits;
+import org.ibrasnn.core.data.SyntheticScenes;
 import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.djl.train.Recipe;
@@ -25,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTML report of a real (tiny) training run renders in headless Chromium (Debian's {@code chromium},
- * installed by {@code scripts/install-deps.sh test}) to a full-width screenshot without a console message.
+ * The HTML report of a real (tiny) training run, a classifier's and a detector's, renders in headless Chromium
+ * (Debian's {@code chromium}, installed by {@code scripts/install-deps.sh test}) to a full-width screenshot without
+ * a console message.
  * A missing Chromium fails the test.
  */
 class ReportRenderingTest {
@@ -43,9 +47,32 @@ class ReportRenderingTest {
                 data.test().head(40), run, false, Map.of()), TrainingListener.NONE);
         Path page = TrainingReport.open(run).write(DatasetRecord.of("fashion-mnist", LoadOptions.defaults()), data, 40,
                 null, Progress.NONE);
+        assertRendersCleanly(page);
+    }
 
-        Path shot = dir.resolve("shot.png");
-        Path log = dir.resolve("chromium.log");
+    @Test
+    void aDetectorsReportRendersInChromiumWithoutConsoleMessages() throws Exception {
+        Path scenes = dir.resolve("scenes");
+        SceneSettings settings = new SceneSettings(64, 16, 48, 3, 0.3, 8, 16, 5);
+        for (SyntheticScenes.Split split : SyntheticScenes.Split.values()) {
+            SyntheticScenes.write(FashionMnist.loadFrom(FashionMnist.SYSTEM_DIR), "fashion-mnist", 100, settings,
+                    split, scenes, done -> { });
+        }
+        Splits data = Datasets.load("coco", scenes, LoadOptions.defaults());
+        Path run = dir.resolve("detector");
+        TrainingRun.execute(new TrainingRun.Plan(Architectures.build("spikeyolo-pico", data.train().shape(),
+                data.train().classes(), IbraLifSpec.paperDefault(1)), Recipe.detect(1).withEpochs(1).withBatchSize(8),
+                data.train(), data.test(), run, false, Map.of()), TrainingListener.NONE);
+        Path page = TrainingReport.open(run).write(DatasetRecord.of("coco", LoadOptions.defaults()), data, null, null,
+                Progress.NONE);
+        assertTrue(Files.readString(page).contains("<h2>Detections</h2>"), "no detection section");
+        assertRendersCleanly(page);
+    }
+
+    /** Renders {@code page} in headless Chromium to a 1100 px wide screenshot and checks the console stayed silent. */
+    private void assertRendersCleanly(Path page) throws Exception {
+        Path shot = dir.resolve(page.getParent().getFileName() + "-shot.png");
+        Path log = dir.resolve(page.getParent().getFileName() + "-chromium.log");
         Process chromium = new ProcessBuilder(chromium(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
                 "--user-data-dir=" + dir.resolve("profile"),

@@ -2,6 +2,7 @@ package org.ibrasnn.runtime;
 
 import java.util.List;
 import org.ibrasnn.core.task.Metrics;
+import org.ibrasnn.core.task.detection.DetectionBox;
 
 /**
  * The outcome of running a model on labelled images: the task's metrics and decoded predictions (by image),
@@ -15,6 +16,19 @@ public record RunReport(String mode, int images, Metrics score, double seconds, 
     public RunReport {
         layers = List.copyOf(layers);
         predictions = List.copyOf(predictions);
+    }
+
+    /**
+     * A detector's predictions as each image's detections, best first (none for a report read back from a record,
+     * which keeps no predictions), or an IllegalStateException when the predictions are of another task.
+     */
+    public List<List<DetectionBox>> detections() {
+        return predictions.stream().map(p -> {
+            if (!(p instanceof List<?> boxes) || !boxes.stream().allMatch(DetectionBox.class::isInstance)) {
+                throw new IllegalStateException("the run's predictions are not detections: " + p);
+            }
+            return boxes.stream().map(DetectionBox.class::cast).toList();
+        }).toList();
     }
 
     public long totalMacs() {

@@ -79,7 +79,7 @@ public final class DetectionPicture {
                 int y = (int) Math.round(d.y() * scale);
                 g.setColor(colour(d.categoryId()));
                 g.drawRect(x, y, (int) Math.round(d.w() * scale), (int) Math.round(d.h() * scale));
-                String label = name(classNames, d.categoryId()) + String.format(Locale.ROOT, " %.2f", d.score());
+                String label = className(classNames, d.categoryId()) + String.format(Locale.ROOT, " %.2f", d.score());
                 int ty = Math.max(y, metrics.getAscent());
                 g.fillRect(x, ty - metrics.getAscent(), metrics.stringWidth(label) + 2, metrics.getHeight());
                 g.setColor(Color.BLACK);
@@ -91,7 +91,8 @@ public final class DetectionPicture {
         return out;
     }
 
-    private static String name(List<String> classNames, int label) {
+    /** The name of class {@code label}, or {@code "class LABEL"} when {@code classNames} has none for it. */
+    public static String className(List<String> classNames, int label) {
         return label >= 0 && label < classNames.size() ? classNames.get(label) : "class " + label;
     }
 

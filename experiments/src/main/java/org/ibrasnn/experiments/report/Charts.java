@@ -72,6 +72,25 @@ public final class Charts {
         return png(chart);
     }
 
+    /**
+     * Precision against recall, one line per entry of {@code precision} (values at the {@code recall} points) in the
+     * matching colour of {@code colours}.
+     */
+    public static byte[] precisionRecall(String title, List<Double> recall, Map<String, List<Double>> precision,
+                                         List<Color> colours) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("recall")
+                .yAxisTitle("precision").build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
+        int k = 0;
+        for (Map.Entry<String, List<Double>> e : precision.entrySet()) {
+            XYSeries s = chart.addSeries(e.getKey(), recall, e.getValue());
+            s.setMarker(SeriesMarkers.NONE);
+            s.setLineColor(colours.get(k++));
+        }
+        return png(chart);
+    }
+
     /** PNGs placed side by side on one white canvas. */
     public static byte[] sideBySide(List<byte[]> pngs) {
         try {
@@ -91,8 +110,17 @@ public final class Charts {
                 x += image.getWidth();
             }
             g.dispose();
+            return png(canvas);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The PNG bytes of a picture. */
+    public static byte[] png(BufferedImage image) {
+        try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(canvas, "png", out);
+            ImageIO.write(image, "png", out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

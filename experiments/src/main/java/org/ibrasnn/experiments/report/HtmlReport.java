@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.energy.EnergyModel;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.task.Detection;
 import org.ibrasnn.core.task.Tasks;
 import org.ibrasnn.djl.train.EpochMetrics;
 import org.ibrasnn.djl.train.TrainingRecord;
@@ -23,7 +25,8 @@ final class HtmlReport {
 
     private HtmlReport() {}
 
-    static String render(Path run, ModelFile model, TrainingRecord metrics, RunReport report) {
+    /** The page; {@code splits} are the data of the run ({@code report} covers the first test images). */
+    static String render(Path run, ModelFile model, TrainingRecord metrics, RunReport report, Splits splits) {
         StringBuilder h = new StringBuilder();
         String title = "ibra-snn report: " + model.spec().arch() + ", " + model.spec().activation().describe();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
@@ -37,6 +40,9 @@ final class HtmlReport {
                 .append(", virtual steps ").append(report.virtualSteps()).append(".</p>\n");
         provenance(h, model);
         curves(h, metrics);
+        if (Detection.NAME.equals(model.spec().task().name())) {
+            DetectionSection.render(h, report, splits);
+        }
         layers(h, report);
         energy(h, model, report);
         histograms(h, report);
@@ -54,8 +60,9 @@ final class HtmlReport {
         h.append("<h2>Training</h2>\n");
         String metric = Tasks.named(metrics.task()).metricName();
         List<Integer> epochs = metrics.epochs().stream().map(EpochMetrics::epoch).toList();
+        String train = metrics.epochs().isEmpty() ? metric : metrics.epochs().getFirst().train().primary();
         Map<String, List<Double>> values = new LinkedHashMap<>();
-        values.put("train " + metric, percent(metrics.epochs().stream().map(e -> e.train().value()).toList()));
+        values.put("train " + train, percent(metrics.epochs().stream().map(e -> e.train().value()).toList()));
         values.put("test " + metric, percent(metrics.epochs().stream().map(e -> e.test().value()).toList()));
         double last = metrics.test() != null ? metrics.test().value() : 0;
         h.append("<p>").append(epochs.size()).append(" epochs, final test ").append(metric).append(' ')
@@ -63,8 +70,10 @@ final class HtmlReport {
                 .append(f("%.0f s", metrics.wallSeconds())).append(".</p>\n");
         image(h, "training loss", Charts.lines("Training loss", "loss", epochs,
                 Map.of("train loss", metrics.epochs().stream().map(EpochMetrics::trainLoss).toList())));
-        String title = Character.toUpperCase(metric.charAt(0)) + metric.substring(1);
-        image(h, metric + " per epoch", Charts.lines(title, metric + " (%)", epochs, values));
+        String title = train.equals(metric) ? Character.toUpperCase(metric.charAt(0)) + metric.substring(1)
+                : "Train " + train + ", test " + metric;
+        image(h, metric + " per epoch", Charts.lines(title, (train.equals(metric) ? metric + " " : "") + "(%)",
+                epochs, values));
     }
 
     private static List<Double> percent(List<Double> fractions) {
@@ -157,15 +166,15 @@ final class HtmlReport {
                 categories, series, false));
     }
 
-    private static void image(StringBuilder h, String alt, byte[] png) {
+    static void image(StringBuilder h, String alt, byte[] png) {
         h.append("<img alt=\"").append(esc(alt)).append("\" src=\"").append(Charts.dataUri(png)).append("\">\n");
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String f(String pattern, Object... args) {
+    static String f(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);
     }
 }

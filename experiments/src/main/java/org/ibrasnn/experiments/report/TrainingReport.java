@@ -8,6 +8,7 @@ import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.FileAccess;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.task.Detection;
 import org.ibrasnn.djl.train.TrainingRecord;
 import org.ibrasnn.djl.train.TrainingRun;
 import org.ibrasnn.experiments.Progress;
@@ -18,7 +19,8 @@ import org.ibrasnn.runtime.RunReport;
 /**
  * The HTML page about a finished training run: training curves, provenance, firing rates and 1-bits per layer,
  * exact energy beside the literature's estimate, and histograms of the emitted values, from a spike-driven
- * run on test images. One self-contained file: charts embedded as PNG, no script, no external resource.
+ * run on test images; for a detector also pictures of its detections, precision-recall curves and AP per class,
+ * and COCO's twelve statistics. One self-contained file: charts embedded as PNG, no script, no external resource.
  */
 public final class TrainingReport {
 
@@ -57,18 +59,28 @@ public final class TrainingReport {
     /**
      * Writes the page about a spike-driven run of the model on the test images of {@code splits}, read as
      * {@code data} describes: the run's {@value InferenceRecord#FILE} when it matches, else a run on the first
-     * {@code limit} images ({@link RunInput#spikeDriven} says how {@code limit} and the record are used).
+     * {@code limit} images ({@link RunInput#spikeDriven} says how {@code limit} and the record are used). A detector's
+     * page draws each image's detections, which a record does not keep: its model always runs.
      */
     public Path write(DatasetRecord data, Splits splits, Integer limit, Path target, Progress progress)
             throws IOException {
         RunInput input = new RunInput(run.resolve(TrainingRun.MODEL_FILE), model, data, splits);
-        return write(input.spikeDriven(limit, run.resolve(InferenceRecord.FILE), false, progress), target);
+        Path record = run.resolve(InferenceRecord.FILE);
+        boolean detector = Detection.NAME.equals(model.spec().task().name());
+        if (detector && Files.isRegularFile(record)) {
+            progress.note("not using inference record " + record + ": a detection report draws each image's "
+                    + "detections, which the record does not keep");
+        }
+        return write(input.spikeDriven(limit, detector ? null : record, false, progress), splits, target);
     }
 
-    /** Writes the page about a spike-driven run of the model to {@code target} (null: the run's {@value #FILE}). */
-    public Path write(RunReport spikeRun, Path target) throws IOException {
+    /**
+     * Writes the page about a spike-driven run of the model on the first test images of {@code splits} to
+     * {@code target} (null: the run's {@value #FILE}).
+     */
+    public Path write(RunReport spikeRun, Splits splits, Path target) throws IOException {
         Path file = target != null ? target : run.resolve(FILE);
-        AtomicFiles.writeString(file, HtmlReport.render(run, model, metrics, spikeRun));
+        AtomicFiles.writeString(file, HtmlReport.render(run, model, metrics, spikeRun, splits));
         return file;
     }
 }

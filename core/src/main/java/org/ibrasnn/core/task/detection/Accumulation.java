@@ -115,21 +115,46 @@ record Accumulation(double[][][][][] precision, double[][][][] recall) {
     /** COCOeval's twelve summary statistics. */
     CocoStats summarize() {
         int last = LAST_MAX_DETS;
-        return new CocoStats(ap(-1, ALL, last), ap(0, ALL, last), ap(5, ALL, last), ap(-1, SMALL, last),
-                ap(-1, MEDIUM, last), ap(-1, LARGE, last), ar(ALL, 0), ar(ALL, 1), ar(ALL, last), ar(SMALL, last),
-                ar(MEDIUM, last), ar(LARGE, last));
+        return new CocoStats(ap(-1, -1, ALL, last), ap(0, -1, ALL, last), ap(5, -1, ALL, last),
+                ap(-1, -1, SMALL, last), ap(-1, -1, MEDIUM, last), ap(-1, -1, LARGE, last), ar(ALL, 0), ar(ALL, 1),
+                ar(ALL, last), ar(SMALL, last), ar(MEDIUM, last), ar(LARGE, last));
     }
 
-    /** Mean precision at one IoU threshold index, or over all of them when {@code t < 0}. */
-    private double ap(int t, int a, int m) {
+    /**
+     * Category index {@code k}'s AP, area all, the most detections: at IoU threshold index {@code t}, or averaged
+     * over all thresholds when {@code t < 0}; -1 without counted ground truth.
+     */
+    double categoryAp(int t, int k) {
+        return ap(t, k, ALL, LAST_MAX_DETS);
+    }
+
+    /**
+     * Category index {@code k}'s precision at each recall point, IoU threshold index {@code t}, area all, most
+     * detections.
+     */
+    List<Double> precisionCurve(int t, int k) {
+        List<Double> curve = new ArrayList<>(RECALL_POINTS.length);
+        for (double[][][] atRecall : precision[t]) {
+            curve.add(atRecall[k][ALL][LAST_MAX_DETS]);
+        }
+        return curve;
+    }
+
+    /**
+     * Mean precision at one IoU threshold index (all of them when {@code t < 0}) of one category index (all of them
+     * when {@code k < 0}).
+     */
+    private double ap(int t, int k, int a, int m) {
         List<Double> values = new ArrayList<>();
         for (int ti = 0; ti < IOU_THRESHOLDS.length; ti++) {
             if (t >= 0 && ti != t) {
                 continue;
             }
             for (double[][][] byCategory : precision[ti]) {
-                for (double[][] p : byCategory) {
-                    values.add(p[a][m]);
+                for (int ki = 0; ki < byCategory.length; ki++) {
+                    if (k < 0 || ki == k) {
+                        values.add(byCategory[ki][a][m]);
+                    }
                 }
             }
         }

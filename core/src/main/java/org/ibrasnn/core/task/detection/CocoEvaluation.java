@@ -33,6 +33,16 @@ public final class CocoEvaluation {
      */
     public static CocoStats evaluate(Collection<Long> imageIds, Collection<Integer> categoryIds,
             List<GroundTruthBox> truths, List<DetectionBox> detections) {
+        return accumulate(imageIds, categoryIds, truths, detections).stats();
+    }
+
+    /**
+     * As {@link #evaluate}, keeping what the statistics are made of: each category's precision curves and AP.
+     *
+     * @throws IllegalArgumentException if a box names an image or category not listed
+     */
+    public static CocoResult accumulate(Collection<Long> imageIds, Collection<Integer> categoryIds,
+            List<GroundTruthBox> truths, List<DetectionBox> detections) {
         long[] images = imageIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
         int[] categories = categoryIds.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
         int cellCount = images.length * categories.length;
@@ -61,7 +71,7 @@ public final class CocoEvaluation {
                 }
             }
         }
-        return Accumulation.of(evaluations).summarize();
+        return new CocoResult(Accumulation.of(evaluations), categories);
     }
 
     /** {@code num} points from {@code start} to {@code stop} inclusive, computed as numpy's linspace does. */

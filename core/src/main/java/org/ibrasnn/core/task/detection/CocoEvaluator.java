@@ -45,24 +45,32 @@ public final class CocoEvaluator implements Evaluator {
 
     @Override
     public Metrics score(Targets targets) {
-        List<GroundTruthBox> truths = new ArrayList<>();
-        List<DetectionBox> all = new ArrayList<>();
-        for (int i = 0; i < detections.length; i++) {
-            for (GroundTruthBox g : targets.boxes(i)) {
-                if (g.imageId() != i) {
-                    throw new IllegalArgumentException("a ground-truth box of item " + i + " names image " + g.imageId());
-                }
-                truths.add(g);
-            }
-            all.addAll(detections[i]);
-        }
-        CocoStats stats = CocoEvaluation.evaluate(IntStream.range(0, detections.length).mapToObj(i -> (long) i).toList(),
-                IntStream.range(0, classes).boxed().toList(), truths, all);
+        CocoStats stats = evaluate(List.of(detections), targets, classes).stats();
         Map<String, Double> values = new LinkedHashMap<>();
         values.put(Detection.MAP, stats.ap());
         for (int k = 0; k < CocoStats.NAMES.size(); k++) {
             values.put(CocoStats.NAMES.get(k), stats.values().get(k));
         }
         return new Metrics(Detection.MAP, values);
+    }
+
+    /**
+     * The COCO evaluation of each item's {@code detections} against the targets' boxes, as {@link #score} scores
+     * them: images are the item indices, categories the class indices 0..classes-1.
+     */
+    public static CocoResult evaluate(List<List<DetectionBox>> detections, Targets targets, int classes) {
+        List<GroundTruthBox> truths = new ArrayList<>();
+        List<DetectionBox> all = new ArrayList<>();
+        for (int i = 0; i < detections.size(); i++) {
+            for (GroundTruthBox g : targets.boxes(i)) {
+                if (g.imageId() != i) {
+                    throw new IllegalArgumentException("a ground-truth box of item " + i + " names image " + g.imageId());
+                }
+                truths.add(g);
+            }
+            all.addAll(detections.get(i));
+        }
+        return CocoEvaluation.accumulate(IntStream.range(0, detections.size()).mapToObj(i -> (long) i).toList(),
+                IntStream.range(0, classes).boxed().toList(), truths, all);
     }
 }
