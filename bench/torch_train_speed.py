@@ -18,7 +18,7 @@ import torch
 import torch.nn as nn
 
 # The straight-through IBRA-LIF neuron of the parity test's PyTorch reference.
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../djl/src/test/resources/parity"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../integration/src/test/resources/parity"))
 from torch_reference import CountingSpike  # noqa: E402
 
 

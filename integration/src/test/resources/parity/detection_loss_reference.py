@@ -8,9 +8,11 @@ gt_mask [B, M]. OUT gets, in the same layout, the total loss, its parts box, cls
 the gradients grad.p8, grad.p16, grad.p32 of the total, and two counts that show what the case covers:
 foreground (anchors assigned) and conflicts (anchors claimed by more than one box).
 
-Everything is float64. Written from the definitions (task-aligned top-10 assignment with CIoU^6 and
+The script runs in float64. Written from the definitions (task-aligned top-10 assignment with CIoU^6 and
 sqrt(probability), conflicts to the highest IoU, BCE, 1 - CIoU and DFL weighted by the target scores, gains
 7.5 / 0.5 / 1.5 times the batch size); equal alignment metrics are taken in anchor order.
+
+detection_loss() is the loss alone, in the dtype of its inputs; bench/torch_detect_train_speed.py trains with it.
 """
 import math
 import sys
@@ -19,7 +21,6 @@ import torch
 import torch.nn.functional as F
 
 R, TOP_K, STRIDES = 16, 10, (8, 16, 32)
-torch.set_default_dtype(torch.float64)
 
 
 def read(path):
@@ -46,26 +47,26 @@ def ciou(a, b, eps=1e-7):
     return iou - centre2 / diag2 - alpha * v
 
 
-def main():
-    t = read(sys.argv[1])
-    levels = [t["p%d" % s].clone().requires_grad_(True) for s in STRIDES]
-    gt, gt_cls, gt_mask = t["gt_boxes"], t["gt_classes"].long(), t["gt_mask"] > 0
+def detection_loss(levels, gt, gt_cls, gt_mask):
+    """The total loss of head outputs levels (p8, p16, p32) against gt_boxes x1y1x2y2 pixels [B, M, 4], gt_classes
+    [B, M] (long) and gt_mask [B, M] (bool), with its parts and counts; computed in the outputs' dtype."""
+    dtype = levels[0].dtype
     B, M = gt_cls.shape
     C = levels[0].shape[1] - 4 * R
 
     points, strides = [], []
     for p, s in zip(levels, STRIDES):
         h, w = p.shape[2:]
-        ys, xs = torch.meshgrid(torch.arange(h) + 0.5, torch.arange(w) + 0.5, indexing="ij")
+        ys, xs = torch.meshgrid(torch.arange(h, dtype=dtype) + 0.5, torch.arange(w, dtype=dtype) + 0.5, indexing="ij")
         points.append(torch.stack([xs.reshape(-1), ys.reshape(-1)], 1))
-        strides.append(torch.full((h * w, 1), float(s)))
+        strides.append(torch.full((h * w, 1), float(s), dtype=dtype))
     anchor, stride = torch.cat(points), torch.cat(strides)   # stride units, pixels
     A = anchor.shape[0]
 
     flat = torch.cat([p.flatten(2) for p in levels], 2).transpose(1, 2)   # B, A, 4R + C
     bins = flat[..., :4 * R].reshape(B, A, 4, R)
     logits = flat[..., 4 * R:]
-    dist = bins.softmax(-1) @ torch.arange(R, dtype=torch.float64)
+    dist = bins.softmax(-1) @ torch.arange(R, dtype=dtype)
     pred = torch.cat([anchor - dist[..., :2], anchor + dist[..., 2:]], -1)   # stride units
 
     with torch.no_grad():
@@ -73,9 +74,9 @@ def main():
         px, py = anchor_px[:, 0], anchor_px[:, 1]
         margin = torch.stack([px - gt[..., 0:1], py - gt[..., 1:2], gt[..., 2:3] - px, gt[..., 3:4] - py], -1)
         cand = (margin.amin(-1) > 1e-9) & gt_mask[..., None]                                   # B, M, A
-        iou = torch.where(cand, ciou(gt[:, :, None, :], pred_px[:, None, :, :]).clamp(min=0), torch.zeros(()))
+        iou = torch.where(cand, ciou(gt[:, :, None, :], pred_px[:, None, :, :]).clamp(min=0), torch.zeros((), dtype=dtype))
         p_cls = torch.gather(prob.transpose(1, 2), 1, gt_cls.clamp(min=0)[..., None].expand(-1, -1, A))
-        metric = torch.where(cand, p_cls.sqrt() * iou ** 6, torch.zeros(()))
+        metric = torch.where(cand, p_cls.sqrt() * iou ** 6, torch.zeros((), dtype=dtype))
         order = torch.sort(metric, dim=-1, descending=True, stable=True).indices[..., :TOP_K]
         top = torch.zeros_like(cand).scatter_(-1, order, True)
         pos = top & cand
@@ -88,7 +89,7 @@ def main():
         m_pos, iou_pos = metric * pos, iou * pos
         norm = (m_pos * iou_pos.amax(-1, keepdim=True) / (m_pos.amax(-1, keepdim=True) + 1e-9)).amax(1)
         target_cls = torch.gather(gt_cls, 1, owner)
-        scores = F.one_hot(target_cls.clamp(min=0), C).double() * (norm * fg)[..., None]
+        scores = F.one_hot(target_cls.clamp(min=0), C).to(dtype) * (norm * fg)[..., None]
         target_box = torch.gather(gt, 1, owner[..., None].expand(-1, -1, 4)) / stride
 
     score_sum = scores.sum().clamp(min=1)
@@ -103,10 +104,16 @@ def main():
     ce_right = F.cross_entropy(fg_bins, (left + 1).reshape(-1), reduction="none").reshape(-1, 4)
     dfl = ((ce_left * w_left + ce_right * (1 - w_left)).mean(-1) * weight).sum() / score_sum
     total = (7.5 * box + 0.5 * cls + 1.5 * dfl) * B
-    total.backward()
+    return {"total": total, "box": box, "cls": cls, "dfl": dfl,
+            "foreground": torch.tensor(float(fg.sum())), "conflicts": torch.tensor(float(conflicts))}
 
-    out = {"total": total, "box": box, "cls": cls, "dfl": dfl,
-           "foreground": torch.tensor(float(fg.sum())), "conflicts": torch.tensor(float(conflicts))}
+
+def main():
+    torch.set_default_dtype(torch.float64)
+    t = read(sys.argv[1])
+    levels = [t["p%d" % s].clone().requires_grad_(True) for s in STRIDES]
+    out = detection_loss(levels, t["gt_boxes"], t["gt_classes"].long(), t["gt_mask"] > 0)
+    out["total"].backward()
     for s, p in zip(STRIDES, levels):
         out["grad.p%d" % s] = p.grad
     with open(sys.argv[2], "w") as f:

@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ibrasnn.core.model.Architectures;
-import org.ibrasnn.core.model.Shape;
-import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.experiments.ablation.Ablation;
 import org.ibrasnn.experiments.ablation.AblationRun;
@@ -25,6 +23,8 @@ import picocli.CommandLine.Spec;
             "table4: ReLU ANN, LIF (T=4), I-LIF (1x4), IBRA-LIF (1x1.5, N=10), IBRA-LIF (1x5.11, N=100).",
             "table1: IBRA-LIF with D x N = 2^B - 1 for N = 10, 100, 1000, and unclipped D for N = 100, 1000.",
             "figure3: histograms of emitted values, IB-LIF (D=15) against IBRA-LIF (D=1.5, N=10).",
+            "table6: detection (mAP@50, mAP@50:95) with ReLU, I-LIF (1x4) and IBRA-LIF (1x5.11, N=100); defaults "
+                + "--arch spikeyolo-pico, --recipe detect, --dataset coco (a detection set is required).",
             "Each model trains into DIR/<setting>/; a finished one is reused (also across ablations sharing DIR), "
                 + "an interrupted one resumes from its checkpoint."})
 final class AblationCommand implements Callable<Integer> {
@@ -35,29 +35,29 @@ final class AblationCommand implements Callable<Integer> {
     @Mixin
     private DatasetOptions data = new DatasetOptions();
 
-    @Parameters(index = "0", paramLabel = "ABLATION", description = "table4, table1 or figure3.")
+    @Parameters(index = "0", paramLabel = "ABLATION", description = "table4, table1, figure3 or table6.")
     private String which;
 
     @Option(names = "--out", required = true, description = "Directory for the models and the tables.")
     private Path out;
 
     @Option(names = "--quick", description = "Quick form: 2 epochs on 30000 training images, 2000 test images "
-            + "(about 15 minutes for table4 on 2 cores).")
+            + "(about 15 minutes for table4 on 2 cores); table6: 1 epoch on 2000 training scenes, 500 test scenes.")
     private boolean quick;
 
-    @Option(names = "--arch", defaultValue = "resnet-tiny", description = "Architecture (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--arch", description = "Architecture (default: resnet-tiny, spikeyolo-pico for table6).")
     private String arch;
 
-    @Option(names = "--recipe", defaultValue = "quick", description = "Recipe: quick, full or wide (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--recipe", description = "Recipe: " + Recipe.NAMES + " (default: quick, detect for table6).")
     private String recipeName;
 
-    @Option(names = "--epochs", description = "Epochs (default: the recipe's, or 2 with --quick).")
+    @Option(names = "--epochs", description = "Epochs (default: the recipe's, or the quick form's with --quick).")
     private Integer epochs;
 
-    @Option(names = "--train-limit", description = "First K training images (default: all, or 30000 with --quick).")
+    @Option(names = "--train-limit", description = "First K training images (default: all, or the quick form's).")
     private Integer trainLimit;
 
-    @Option(names = "--test-limit", description = "First K test images (default: all, or 2000 with --quick).")
+    @Option(names = "--test-limit", description = "First K test images (default: all, or the quick form's).")
     private Integer testLimit;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed shared by every model (default: ${DEFAULT-VALUE}).")
@@ -66,19 +66,25 @@ final class AblationCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Ablation ablation = Ablation.parse(which);
-        Recipe recipe = Recipe.named(recipeName, seed);
-        Integer e = epochs != null ? OptionChecks.atLeast("--epochs", epochs, 1) : quick ? Integer.valueOf(2) : null;
+        Ablation.Defaults defaults = ablation.defaults();
+        Recipe recipe = Recipe.named(recipeName != null ? recipeName : defaults.recipe(), seed);
+        Integer e = epochs != null ? OptionChecks.atLeast("--epochs", epochs, 1)
+                : quick ? Integer.valueOf(defaults.quickEpochs()) : null;
         if (e != null) {
             recipe = recipe.withEpochs(e);
         }
-        int trainCount = OptionChecks.atLeast("--train-limit", trainLimit != null ? trainLimit : quick ? 30000 : 0, 0);
-        int testCount = OptionChecks.atLeast("--test-limit", testLimit != null ? testLimit : quick ? 2000 : 0, 0);
-        Architectures.build(arch, new Shape(1, 28, 28), 10, new Relu());
+        int trainCount = OptionChecks.atLeast("--train-limit", trainLimit != null ? trainLimit
+                : quick ? defaults.quickTrain() : 0, 0);
+        int testCount = OptionChecks.atLeast("--test-limit", testLimit != null ? testLimit
+                : quick ? defaults.quickTest() : 0, 0);
+        String archName = arch != null ? arch : defaults.arch();
+        Architectures.taskOf(archName); // an unknown name is refused before the data is read
+        data.defaultTo(defaults.dataset());
         if (data.events()) {
             throw new IllegalArgumentException("ablations run on still images; their settings use different T");
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        AblationRun.Result result = AblationRun.execute(new AblationRun.Plan(ablation, arch, recipe, data.load(),
+        AblationRun.Result result = AblationRun.execute(new AblationRun.Plan(ablation, archName, recipe, data.load(),
                 data.record(), trainCount, testCount, out), new ConsoleProgress(stdout));
         stdout.print(result.markdown());
         stdout.printf("%nwrote %s, %s and %s%n", result.markdownFile(), result.jsonFile(), result.chartFile());

@@ -2,18 +2,23 @@ package org.ibrasnn.cli;
 
 import static org.ibrasnn.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.ibrasnn.experiments.report.Charts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ibra ablation} writes, reuses and guards its directory. */
+/** {@code ibra ablation} writes, reuses and guards its directory; table6 runs the detector on scenes made here. */
 class AblationCommandTest {
 
     @TempDir
@@ -44,5 +49,65 @@ class AblationCommandTest {
         refused = run("ablation", "table9", "--out", out.toString());
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("unknown ablation 'table9'"), refused.err());
+    }
+
+    @Test
+    void table6TabulatesTheDetectorsThreeNeuronsAndRefusesClassificationSettings() throws Exception {
+        Path scenes = dir.resolve("scenes");
+        run("data", "make-detection", "--out", scenes.toString(), "--train-scenes", "32", "--test-scenes", "6",
+                "--limit", "200").succeeded();
+        Path out = dir.resolve("t6");
+        CliRun done = run("ablation", "table6", "--epochs", "1", "--train-limit", "32", "--test-limit", "6",
+                "--root", scenes.toString(), "--out", out.toString()).succeeded();
+        assertTrue(done.out().contains("table6: I-LIF -> "), done.out());
+
+        String md = Files.readString(out.resolve("table6.md"));
+        assertTrue(md.startsWith("# Table 6: object detection") && md.contains("spikeyolo-pico, recipe detect, 1 epochs"), md);
+        assertTrue(md.contains("| model | T x D | mAP@50 | mAP@50:95 | parameters | MACs | SOPs | energy (mJ) | ANN twin / this |"),
+                md);
+        List<String> rows = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| model") && !l.startsWith("| ---")).toList();
+        assertEquals(List.of("ReLU ANN", "I-LIF", "IBRA-LIF (N=100)"),
+                rows.stream().map(l -> l.split("\\|")[1].strip()).toList(), md);
+        assertTrue(rows.getFirst().contains("| 1.00x |") && rows.getFirst().contains("| 0 |"), "the ANN has no SOPs: " + md);
+        assertTrue(md.contains("59.2 % mAP@50 / 42.5 % mAP@50:95") && md.contains("61.3 % / 44.8 %"), md);
+
+        JsonObject json = JsonParser.parseString(Files.readString(out.resolve("table6.json"))).getAsJsonObject();
+        assertEquals("table6", json.get("ablation").getAsString());
+        List<JsonElement> parsed = json.getAsJsonArray("rows").asList();
+        assertEquals(3, parsed.size());
+        long parameters = parsed.getFirst().getAsJsonObject().get("parameters").getAsLong();
+        for (JsonElement e : parsed) {
+            JsonObject row = e.getAsJsonObject();
+            double ap50 = row.get("AP50").getAsDouble();
+            double map = row.get("mAP50_95").getAsDouble();
+            assertTrue(map >= 0 && map <= ap50 && ap50 <= 1, row.toString());
+            assertEquals(6, row.get("test_images").getAsInt());
+            assertEquals(parameters, row.get("parameters").getAsLong(), "neurons add no parameters");
+            assertTrue(row.get("energy_mj").getAsDouble() > 0, row.toString());
+        }
+        assertTrue(parameters > 1_000_000, "spikeyolo-pico has about 3 M parameters, got " + parameters);
+        assertTrue(parsed.get(2).getAsJsonObject().get("sops_per_image").getAsDouble() > 0);
+        assertNotNull(ImageIO.read(out.resolve("table6.png").toFile()));
+
+        Path never = dir.resolve("never");
+        for (String[] bad : List.of(new String[] {"--dataset", "fashion-mnist"},
+                new String[] {"--arch", "resnet-tiny", "--root", scenes.toString()})) {
+            CliRun refused = run(concat(new String[] {"ablation", "table6", "--epochs", "1", "--out", never.toString()},
+                    bad));
+            assertEquals(2, refused.code(), refused.err());
+            assertEquals(1, refused.err().strip().lines().count(), refused.err());
+            assertTrue(refused.err().contains(bad[0].equals("--dataset") ? "table6 needs a detection dataset (coco, yolo); "
+                    + "fashion-mnist holds class labels" : "table6 needs an architecture for the task 'detect'; "
+                    + "resnet-tiny is built for 'classify'"), refused.err());
+            assertFalse(Files.exists(never), "a refused run writes nothing");
+        }
+        CliRun refused = run("ablation", "table4", "--root", scenes.toString(), "--dataset", "coco", "--out",
+                never.toString());
+        assertTrue(refused.code() == 2 && refused.err().contains("table4 needs a dataset of class labels; coco holds boxes"), refused.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
     }
 }

@@ -2,7 +2,9 @@ package org.ibrasnn.experiments.ablation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.ibrasnn.core.neuron.Activation;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
 import org.ibrasnn.core.neuron.ILifSpec;
@@ -11,16 +13,22 @@ import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.core.neuron.LifSpec;
 import org.ibrasnn.core.neuron.NeuronSpec;
 import org.ibrasnn.core.neuron.Relu;
+import org.ibrasnn.core.task.Detection;
+import org.ibrasnn.core.task.Task;
+import org.ibrasnn.core.task.Tasks;
 
 /** The paper's ablations as lists of models that share architecture, recipe and seed. */
 public enum Ablation {
 
     /** Table 4: ReLU ANN, LIF (T = 4), I-LIF (1 x 4), IBRA-LIF (1 x 1.5, N = 10) and IBRA-LIF (1 x 5.11, N = 100). */
-    TABLE4("Table 4: neuron settings at equal architecture, recipe and seed"),
+    TABLE4("Table 4: neuron settings at equal architecture, recipe and seed", Defaults.CLASSIFY),
     /** Table 1: D x N = 2^B - 1 for N = 10, 100, 1000, plus unclipped D for N = 100 and 1000 (T = 1). */
-    TABLE1("Table 1: clipping level D and range-alignment factor N (T = 1)"),
+    TABLE1("Table 1: clipping level D and range-alignment factor N (T = 1)", Defaults.CLASSIFY),
     /** Figure 3: IB-LIF with D = 15 (no range alignment) against IBRA-LIF with D = 1.5, N = 10 (same 4 bits). */
-    FIGURE3("Figure 3: emitted integer values without and with range alignment");
+    FIGURE3("Figure 3: emitted integer values without and with range alignment", Defaults.CLASSIFY),
+    /** Table 6: the detector with ReLU, I-LIF (1 x 4) and IBRA-LIF (1 x 5.11, N = 100). */
+    TABLE6("Table 6: object detection, SpikeYOLO-style detector", new Defaults(Detection.NAME, "spikeyolo-pico",
+            "detect", "coco", 1, 2000, 500));
 
     /**
      * The count range standing in for an unclipped D: D x N = 2^24 - 1, far above any value a trained
@@ -29,13 +37,26 @@ public enum Ablation {
     public static final int UNCLIPPED_COUNTS = (1 << 24) - 1;
 
     private final String title;
+    private final Defaults defaults;
 
-    Ablation(String title) {
+    Ablation(String title, Defaults defaults) {
         this.title = title;
+        this.defaults = defaults;
     }
 
     /** One model of an ablation: its label in the tables and its activation. */
     public record Entry(String label, Activation activation) {}
+
+    /**
+     * What an ablation runs on unless told otherwise: its task (architecture and data must serve it), architecture,
+     * recipe and dataset, and its quick form (epochs, first training and test images).
+     */
+    public record Defaults(String task, String arch, String recipe, String dataset, int quickEpochs, int quickTrain,
+                           int quickTest) {
+        /** The classification ablations': resnet-tiny on Fashion-MNIST, 2 epochs on 30000 images in the quick form. */
+        static final Defaults CLASSIFY = new Defaults(Tasks.DEFAULT.name(), "resnet-tiny", "quick", "fashion-mnist", 2,
+                30000, 2000);
+    }
 
     /** The ablation of a name, ignoring case, or an IllegalArgumentException listing the choices. */
     public static Ablation parse(String name) {
@@ -44,12 +65,29 @@ public enum Ablation {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown ablation '" + name + "'; choose table4, table1 or figure3");
+        List<String> names = Arrays.stream(values()).map(Ablation::fileName).toList();
+        throw new IllegalArgumentException("unknown ablation '" + name + "'; choose "
+                + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast());
     }
 
     /** The title of its table or figure. */
     public String title() {
         return title;
+    }
+
+    /** Its name in lower case, as its files and the command line spell it. */
+    public String fileName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** What it runs on unless told otherwise. */
+    public Defaults defaults() {
+        return defaults;
+    }
+
+    /** The task its architecture and data must serve. */
+    public Task task() {
+        return Tasks.named(defaults.task());
     }
 
     /** The models it compares, in table order. */
@@ -62,6 +100,8 @@ public enum Ablation {
             case TABLE1 -> table1();
             case FIGURE3 -> List.of(new Entry("IB-LIF (D=15, no range alignment)", new IbLifSpec(4, 0.25, 1)),
                     new Entry("IBRA-LIF (D=1.5, N=10)", new IbraLifSpec(1.5, 10, 0.25, 1)));
+            case TABLE6 -> List.of(new Entry("ReLU ANN", new Relu()), new Entry("I-LIF", new ILifSpec(4, 0.25, 1)),
+                    new Entry("IBRA-LIF (N=100)", IbraLifSpec.paperDefault(1)));
         };
     }
 

@@ -9,8 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.ibrasnn.core.io.AtomicFiles;
+import org.ibrasnn.core.io.ModelTensors;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
 import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.ibrasnn.core.task.Detection;
 import org.ibrasnn.experiments.energy.EnergyJson;
 import org.ibrasnn.experiments.energy.SnnEnergyReport;
 import org.ibrasnn.experiments.report.Charts;
@@ -26,11 +28,12 @@ final class AblationOutput {
     /** Writes DIR/<name>.md, .json and .png. */
     static AblationRun.Result write(Ablation ablation, List<AblationRow> rows, Map<String, Object> settings, Path dir)
             throws IOException {
-        String name = ablation.name().toLowerCase(Locale.ROOT);
+        String name = ablation.fileName();
         String table = switch (ablation) {
             case TABLE4 -> table4(rows);
             case TABLE1 -> table1(rows);
             case FIGURE3 -> figure3(rows);
+            case TABLE6 -> table6(rows);
         };
         byte[] png = ablation == Ablation.FIGURE3 ? histograms(rows) : Charts.metricVsEnergy(ablation.title(),
                 metric(rows), rows.stream().map(r -> new Charts.Point(r.entry().label() + " (" + Ablation.timesByD(r.spec().activation())
@@ -41,7 +44,11 @@ final class AblationOutput {
         json.put("title", ablation.title());
         json.put("settings", settings);
         json.put("energy_model", EnergyJson.model(AblationRow.ENERGY));
-        json.put("rows", rows.stream().map(r -> ablation == Ablation.FIGURE3 ? histogramJson(r) : r.json()).toList());
+        json.put("rows", rows.stream().map(r -> switch (ablation) {
+            case FIGURE3 -> histogramJson(r);
+            case TABLE6 -> withParameters(r);
+            case TABLE4, TABLE1 -> r.json();
+        }).toList());
         AblationRun.Result result = new AblationRun.Result(rows, md, dir.resolve(name + ".md"),
                 dir.resolve(name + ".json"), dir.resolve(name + ".png"));
         AtomicFiles.writeString(result.markdownFile(), md);
@@ -83,6 +90,31 @@ final class AblationOutput {
                             f("%.2f %%", r.percent()), f("%.0f", e.sopsPerImage()), f("%.5f", e.energyMj()),
                             f("%.2fx", e.efficiencyVsAnn()));
                 }).toList());
+    }
+
+    /** COCO's AP at IoU 0.50, as the detection task's metrics name it. */
+    private static final String AP50 = "AP50";
+
+    /** The paper's Table 6 rows this one stands beside (SpikeYOLO's {@code n} on COCO val2017). */
+    static final String TABLE6_PAPER = "Paper, COCO val2017 at 640x640, 13.2 M parameters: SpikeYOLO with I-LIF (1 x 4) "
+            + "59.2 % mAP@50 / 42.5 % mAP@50:95; IBRA-LIF (1 x 5.11, N = 100) 61.3 % / 44.8 %. Our figures are the "
+            + "CPU-sized detector on the synthetic scenes and do not compare in absolute terms.\n";
+
+    private static String table6(List<AblationRow> rows) {
+        return MarkdownTable.of(List.of("model", "T x D", "mAP@50", "mAP@50:95", "parameters", "MACs", "SOPs",
+                "energy (mJ)", "ANN twin / this"), rows.stream().map(r -> {
+                    SnnEnergyReport e = r.energy();
+                    return List.of(r.entry().label(), Ablation.timesByD(r.spec().activation()),
+                            f("%.2f %%", r.percent(AP50)), f("%.2f %%", r.percent(Detection.MAP)),
+                            f("%.2f M", ModelTensors.parameters(r.spec()) / 1e6), f("%.0f", e.macsPerImage()),
+                            f("%.0f", e.sopsPerImage()), f("%.5f", e.energyMj()), f("%.2fx", e.efficiencyVsAnn()));
+                }).toList()) + "\n" + TABLE6_PAPER;
+    }
+
+    private static Map<String, Object> withParameters(AblationRow r) {
+        Map<String, Object> m = new LinkedHashMap<>(r.json());
+        m.put("parameters", ModelTensors.parameters(r.spec()));
+        return m;
     }
 
     private static String figure3(List<AblationRow> rows) {

@@ -7,7 +7,7 @@ import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.experiments.energy.SnnEnergyReport;
 import org.ibrasnn.runtime.RunReport;
 
-/** One model of an ablation with its spike-driven run: the task's metric, exact counts per image and fp32 energy. */
+/** One model of an ablation with its spike-driven run: the task's metrics, exact counts per image and fp32 energy. */
 public record AblationRow(Ablation.Entry entry, ModelSpec spec, RunReport report) {
 
     /** The energy model of every ablation table. */
@@ -15,7 +15,17 @@ public record AblationRow(Ablation.Entry entry, ModelSpec spec, RunReport report
 
     /** The task's primary test metric in percent. */
     public double percent() {
-        return 100 * report.score().value();
+        return percent(report.score().primary());
+    }
+
+    /** The task's test metric {@code name} (a key of its {@link org.ibrasnn.core.task.Metrics}) in percent. */
+    public double percent(String name) {
+        Double value = report.score().values().get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the run has no metric '" + name + "'; it has "
+                    + report.score().values().keySet());
+        }
+        return 100 * value;
     }
 
     /** Exact energy per image, beside the ANN twin's. */

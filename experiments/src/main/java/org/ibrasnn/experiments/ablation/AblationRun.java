@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.data.DatasetRecord;
@@ -14,6 +13,7 @@ import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.Architectures;
+import org.ibrasnn.core.task.Task;
 import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.djl.train.TrainingRun;
 import org.ibrasnn.experiments.Progress;
@@ -34,7 +34,8 @@ public final class AblationRun {
     /**
      * What to run: the ablation, the architecture and recipe every model shares, the dataset (and what the model
      * files record of it) with the first {@code trainLimit} training and {@code testLimit} test images used (0: all),
-     * and the output directory.
+     * and the output directory. Refused in one line when the architecture or the data do not serve the ablation's
+     * task.
      */
     public record Plan(Ablation ablation, String arch, Recipe recipe, Splits data, DatasetRecord dataRecord,
                        int trainLimit, int testLimit, Path out) {
@@ -43,6 +44,7 @@ public final class AblationRun {
                 throw new IllegalArgumentException("image limits must be >= 0, got " + trainLimit + " training and "
                         + testLimit + " test images");
             }
+            requireTask(ablation, arch, data, dataRecord);
         }
     }
 
@@ -70,8 +72,7 @@ public final class AblationRun {
         List<AblationRow> rows = new ArrayList<>();
         for (Ablation.Entry entry : plan.ablation().entries()) {
             Path dir = plan.out().resolve(Ablation.slug(entry.activation()));
-            progress.note(String.format("%s: %s -> %s", plan.ablation().name().toLowerCase(Locale.ROOT), entry.label(),
-                    dir));
+            progress.note(String.format("%s: %s -> %s", plan.ablation().fileName(), entry.label(), dir));
             if (!Files.exists(dir.resolve(TrainingRun.MODEL_FILE))) {
                 var model = Architectures.build(plan.arch(), train.shape(), train.classes(), entry.activation());
                 TrainingRun.execute(new TrainingRun.Plan(model, plan.recipe(), train, test, dir, true,
@@ -81,6 +82,21 @@ public final class AblationRun {
             rows.add(new AblationRow(entry, model.spec(), SpikeRun.spikeDriven(model, test, 0, progress).report()));
         }
         return AblationOutput.write(plan.ablation(), rows, settings, plan.out());
+    }
+
+    /** Refuses, in one line, an architecture or dataset that does not serve the ablation's task. */
+    private static void requireTask(Ablation ablation, String arch, Splits data, DatasetRecord dataRecord) {
+        Task task = ablation.task();
+        Task built = Architectures.taskOf(arch);
+        if (built != task) {
+            throw new IllegalArgumentException(ablation.fileName() + " needs an architecture for the task '"
+                    + task.name() + "'; " + arch + " is built for '" + built.name() + "'");
+        }
+        if (data.train().hasBoxes() != task.boxTargets()) {
+            throw new IllegalArgumentException(ablation.fileName() + " needs " + (task.boxTargets()
+                    ? "a detection dataset (coco, yolo); " + dataRecord.dataset() + " holds class labels"
+                    : "a dataset of class labels; " + dataRecord.dataset() + " holds boxes"));
+        }
     }
 
     /** Records the shared settings in {@code out}, or refuses an {@code out} whose models had other settings. */

@@ -23,9 +23,21 @@ class AblationTest {
     @Test
     void namesParseIgnoringCaseAndSettingsGetStableDirectories() {
         assertEquals(Ablation.FIGURE3, Ablation.parse("Figure3"));
-        assertEquals("unknown ablation 'table9'; choose table4, table1 or figure3",
+        assertEquals("unknown ablation 'table9'; choose table4, table1, figure3 or table6",
                 assertThrows(IllegalArgumentException.class, () -> Ablation.parse("table9")).getMessage());
         assertEquals(List.of("ann", "lif-th1.0-soft-t4-alpha0.25", "ilif-d4-t1", "ibra-dn15-n10-t1", "ibra-dn511-n100-t1"),
                 Ablation.TABLE4.entries().stream().map(e -> Ablation.slug(e.activation())).toList());
+    }
+
+    @Test
+    void table6ComparesReluILifAndIbraLifOnTheDetector() {
+        assertEquals(List.of("ReLU ANN -", "I-LIF 1 x 4", "IBRA-LIF (N=100) 1 x 5.11"), Ablation.TABLE6.entries().stream()
+                .map(e -> e.label() + " " + Ablation.timesByD(e.activation())).toList());
+        assertEquals(List.of("ann", "ilif-d4-t1", "ibra-dn511-n100-t1"),
+                Ablation.TABLE6.entries().stream().map(e -> Ablation.slug(e.activation())).toList());
+        assertEquals(new Ablation.Defaults("detect", "spikeyolo-pico", "detect", "coco", 1, 2000, 500),
+                Ablation.TABLE6.defaults());
+        assertEquals("classify", Ablation.TABLE4.task().name());
+        assertEquals("detect", Ablation.TABLE6.task().name());
     }
 }
