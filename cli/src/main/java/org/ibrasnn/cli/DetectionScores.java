@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.core.task.detection.CocoStats;
 
-/** Prints a detector's metrics: mAP@50 and mAP@50:95, then the twelve COCOeval statistics as COCOeval lays them out. */
+/**
+ * Prints a task's metrics: a classifier's primary metric; a detector's mAP@50 and mAP@50:95, then the twelve COCOeval
+ * statistics as COCOeval lays them out.
+ */
 final class DetectionScores {
 
     private DetectionScores() {}
@@ -14,10 +17,10 @@ final class DetectionScores {
         return score.values().keySet().containsAll(CocoStats.NAMES);
     }
 
-    /** {@code mAP@50 P%, mAP@50:95 Q%}. */
+    /** {@code mAP@50 P%, mAP@50:95 Q%} for a detector, else the primary metric: {@code accuracy R%}. */
     static String headline(Metrics score) {
-        return String.format("mAP@50 %.2f%%, mAP@50:95 %.2f%%", 100 * score.values().get("AP50"),
-                100 * score.values().get("AP"));
+        return present(score) ? String.format("mAP@50 %.2f%%, mAP@50:95 %.2f%%", 100 * score.values().get("AP50"),
+                100 * score.values().get("AP")) : String.format("%s %.2f%%", score.primary(), 100 * score.value());
     }
 
     /** One aligned line per statistic: its name, what it measures and its value (-1: nothing to score). */

@@ -65,10 +65,8 @@ final class EvalCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         int images = limit > 0 ? Math.min(limit, splits.test().size()) : splits.test().size();
         PrintWriter stdout = spec.commandLine().getOut();
-        String what = DetectionScores.present(score) ? DetectionScores.headline(score)
-                : String.format("%s %.2f%%", score.primary(), 100 * score.value());
         stdout.printf("%s (%s): test %s on %d images in %.1f s%n", file.spec().arch(),
-                file.spec().activation().describe(), what, images, seconds);
+                file.spec().activation().describe(), DetectionScores.headline(score), images, seconds);
         if (DetectionScores.present(score)) {
             DetectionScores.printStatistics(stdout, score);
         }

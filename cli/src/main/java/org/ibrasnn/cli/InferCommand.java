@@ -76,9 +76,9 @@ final class InferCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, InferenceRecord record) {
         RunReport r = record.report();
-        out.printf("%s, %s, %s mode: %s %.2f%% on %d images, %.1f images/s, T=%d, virtual steps %d%n",
-                record.arch(), record.neuron(), r.mode(), r.score().primary(),
-                100 * r.score().value(), r.images(), r.imagesPerSecond(), r.timesteps(), r.virtualSteps());
+        out.printf("%s, %s, %s mode: %s on %d images, %.1f images/s, T=%d, virtual steps %d%n",
+                record.arch(), record.neuron(), r.mode(), DetectionScores.headline(r.score()), r.images(),
+                r.imagesPerSecond(), r.timesteps(), r.virtualSteps());
         if (DetectionScores.present(r.score())) {
             DetectionScores.printStatistics(out, r.score());
         }

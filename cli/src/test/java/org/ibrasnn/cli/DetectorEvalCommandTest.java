@@ -74,6 +74,8 @@ class DetectorEvalCommandTest {
         Path results = dir.resolve("infer-detections.json");
         CliRun done = run("infer", "--model", tiny.model().toString(), "--root", tiny.scenes().toString(),
                 "--limit", "2", "--threads", "1", "--detections", results.toString()).succeeded();
+        assertTrue(Pattern.compile("spike_driven mode: mAP@50 \\d+\\.\\d\\d%, mAP@50:95 \\d+\\.\\d\\d% on 2 images")
+                .matcher(done.out()).find(), done.out());
         assertTrue(done.out().contains("COCOeval bbox statistics:"), done.out());
         JsonArray written = JsonParser.parseString(Files.readString(results)).getAsJsonArray();
         Set<Long> images = new HashSet<>();
