@@ -1,6 +1,7 @@
 package org.ibrasnn.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.experiments.report.Json;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.task.Evaluator;
 import org.ibrasnn.core.task.Metrics;
 import org.ibrasnn.djl.train.LoadedModel;
 import picocli.CommandLine.Command;
@@ -37,22 +39,38 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the task's metrics by name and details to this file.")
     private Path json;
 
+    @Option(names = "--detections", description = "Detection models: write the detections as a COCO results file "
+            + "(a JSON array of image_id, category_id, bbox [x, y, w, h], score) in the ids of the dataset's COCO "
+            + "file, for pycocotools or other COCO tools. With --limit it covers the first K images only.")
+    private Path detections;
+
     @Override
     public Integer call() throws IOException {
         OptionChecks.atLeast("--limit", limit, 0);
         ModelFile file = ModelFile.read(model);
+        DetectionsOption.check(detections, model, file);
+        if (file.spec().task().boxTargets()) {
+            data.defaultTo("coco");
+        }
         Splits splits = data.loadFor(file);
         long start = System.nanoTime();
         Metrics score;
+        Evaluator evaluator;
         try (LoadedModel loaded = LoadedModel.of(file)) {
-            score = loaded.score(splits.test(), limit);
+            evaluator = loaded.evaluate(splits.test(), limit);
+            score = evaluator.score(splits.test());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(model + ": " + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int images = limit > 0 ? Math.min(limit, splits.test().size()) : splits.test().size();
-        spec.commandLine().getOut().printf("%s (%s): test %s %.2f%% on %d images in %.1f s%n", file.spec().arch(),
-                file.spec().activation().describe(), score.primary(), 100 * score.value(), images, seconds);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("%s (%s): test %s on %d images in %.1f s%n", file.spec().arch(),
+                file.spec().activation().describe(), DetectionScores.headline(score), images, seconds);
+        if (DetectionScores.present(score)) {
+            DetectionScores.printStatistics(stdout, score);
+        }
+        DetectionsOption.write(detections, evaluator.predictions(), splits.test(), stdout);
         if (json != null) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.putAll(score.values());

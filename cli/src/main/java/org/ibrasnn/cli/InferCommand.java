@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.experiments.SpikeRun;
 import org.ibrasnn.experiments.record.InferenceRecord;
+import org.ibrasnn.experiments.record.RunInput;
 import org.ibrasnn.runtime.LayerReport;
 import org.ibrasnn.runtime.RunReport;
 import org.ibrasnn.runtime.SpikeRuntime;
@@ -46,14 +47,27 @@ final class InferCommand implements Callable<Integer> {
             + "and ibra energy reuse it as infer.json beside the model instead of running the model again.")
     private Path json;
 
+    @Option(names = "--detections", description = "Detection models: write the detections as a COCO results file "
+            + "(a JSON array of image_id, category_id, bbox [x, y, w, h], score) in the ids of the dataset's COCO "
+            + "file. With --limit it covers the first K images only.")
+    private Path detections;
+
     @Override
     public Integer call() throws IOException {
         OptionChecks.atLeast("--limit", limit, 0);
         OptionChecks.atLeast("--threads", threads, 1);
-        InferenceRecord record = data.inputFor(model, ModelFile.read(model)).infer(limit,
-                dense ? SpikeRuntime.Mode.DENSE : SpikeRuntime.Mode.SPIKE_DRIVEN,
-                threads != null ? threads : SpikeRun.allCores(), new ConsoleProgress(spec.commandLine().getOut()));
-        print(spec.commandLine().getOut(), record);
+        ModelFile file = ModelFile.read(model);
+        DetectionsOption.check(detections, model, file);
+        if (file.spec().task().boxTargets()) {
+            data.defaultTo("coco");
+        }
+        RunInput input = data.inputFor(model, file);
+        SpikeRuntime.Mode mode = dense ? SpikeRuntime.Mode.DENSE : SpikeRuntime.Mode.SPIKE_DRIVEN;
+        PrintWriter out = spec.commandLine().getOut();
+        RunReport run = input.run(limit, mode, threads != null ? threads : SpikeRun.allCores(), new ConsoleProgress(out));
+        InferenceRecord record = input.record(run, mode);
+        print(out, record);
+        DetectionsOption.write(detections, run.predictions(), input.splits().test(), out);
         if (json != null) {
             record.write(json);
         }
@@ -62,9 +76,12 @@ final class InferCommand implements Callable<Integer> {
 
     static void print(PrintWriter out, InferenceRecord record) {
         RunReport r = record.report();
-        out.printf("%s, %s, %s mode: %s %.2f%% on %d images, %.1f images/s, T=%d, virtual steps %d%n",
-                record.arch(), record.neuron(), r.mode(), r.score().primary(),
-                100 * r.score().value(), r.images(), r.imagesPerSecond(), r.timesteps(), r.virtualSteps());
+        out.printf("%s, %s, %s mode: %s on %d images, %.1f images/s, T=%d, virtual steps %d%n",
+                record.arch(), record.neuron(), r.mode(), DetectionScores.headline(r.score()), r.images(),
+                r.imagesPerSecond(), r.timesteps(), r.virtualSteps());
+        if (DetectionScores.present(r.score())) {
+            DetectionScores.printStatistics(out, r.score());
+        }
         out.printf("%-22s %-7s %14s %14s %12s %9s %10s%n", "layer", "kind", "MACs/img", "SOPs/img", "spikes/img",
                 "fire rate", "1s/neuron");
         for (LayerReport l : r.layers()) {

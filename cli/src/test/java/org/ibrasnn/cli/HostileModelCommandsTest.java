@@ -74,7 +74,8 @@ class HostileModelCommandsTest {
         return file;
     }
 
-    private static Map<String, Tensor> tensors(ModelSpec spec, Map<String, Float> poison) {
+    /** Tensors of {@code spec}: weights 0.01, running variances 1, then {@code poison[name]} at index 1. */
+    static Map<String, Tensor> tensors(ModelSpec spec, Map<String, Float> poison) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         ModelTensors.expected(spec).forEach((n, shape) -> {
             float[] v = new float[Arrays.stream(shape).reduce(1, (a, b) -> a * b)];

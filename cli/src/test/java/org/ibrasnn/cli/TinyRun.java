@@ -59,7 +59,8 @@ record TinyRun(Path data, Path run) {
         return args.toArray(String[]::new);
     }
 
-    private static void delete(Path root) {
+    /** Deletes {@code root} and everything under it. */
+    static void delete(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);

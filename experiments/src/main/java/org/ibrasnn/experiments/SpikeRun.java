@@ -15,11 +15,16 @@ public record SpikeRun(SpikeRuntime runtime, RunReport report) {
      */
     public static SpikeRun of(ModelFile model, ImageDataset images, int limit, SpikeRuntime.Mode mode, int threads,
                               Progress progress) {
-        SpikeRuntime runtime = SpikeRuntime.of("training".equals(model.kind()) ? InferenceExport.fold(model) : model);
+        SpikeRuntime runtime = runtimeOf(model);
         int count = count(limit, images.size());
         try (Progress.Task task = progress.start("infer", count)) {
             return new SpikeRun(runtime, runtime.run(images, count, mode, threads, task::stepTo));
         }
+    }
+
+    /** The spike-driven runtime of a model file; a training model is folded on the fly. */
+    public static SpikeRuntime runtimeOf(ModelFile model) {
+        return SpikeRuntime.of("training".equals(model.kind()) ? InferenceExport.fold(model) : model);
     }
 
     /** A spike-driven run on every core of this machine. */

@@ -27,14 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class DetectorEquivalenceTest {
 
-    private static ModelSpec pico(NeuronSpec neuron) {
-        ModelSpec spec = Architectures.build("spikeyolo-pico", new Shape(1, 64, 64), 3, neuron);
+    /** spikeyolo-pico at 64x64x1, its BatchNorms taking {@link EquivalenceCheck#EPS}. */
+    static ModelSpec pico(NeuronSpec neuron, int classes) {
+        ModelSpec spec = Architectures.build("spikeyolo-pico", new Shape(1, 64, 64), classes, neuron);
         return spec.withGraph(spec.graph().map(n -> n.op() instanceof BatchNorm b
                 ? new Node(n.name(), new BatchNorm(b.channels(), EquivalenceCheck.EPS), n.inputs()) : n));
     }
 
     /** Zero-mean dyadic weights k / 2^m with 2^m near 4 sqrt(fan-in); BatchNorm as {@link EquivalenceCheck#tensors}. */
-    private static Map<String, Tensor> balanced(ModelSpec spec, SplittableRandom random) {
+    static Map<String, Tensor> balanced(ModelSpec spec, SplittableRandom random) {
         Map<String, Tensor> out = new LinkedHashMap<>(EquivalenceCheck.tensors(spec, random));
         out.replaceAll((name, t) -> {
             int[] shape = t.shape();
@@ -53,7 +54,7 @@ class DetectorEquivalenceTest {
     }
 
     private static void check(NeuronSpec neuron, long seed) {
-        ModelSpec spec = pico(neuron);
+        ModelSpec spec = pico(neuron, 3);
         SplittableRandom random = new SplittableRandom(seed);
         float[] outputs = EquivalenceCheck.check(spec, balanced(spec, random), random);
         int width = outputs.length / EquivalenceCheck.IMAGES;

@@ -22,8 +22,8 @@ class DatasetsTest {
 
     @Test
     void everyDatasetIsRegisteredOnceWithADescription() {
-        assertEquals(List.of("fashion-mnist", "nfashion-mnist", "cifar10", "cifar100", "cifar10-dvs", "image-folder"),
-                Datasets.names());
+        assertEquals(List.of("fashion-mnist", "nfashion-mnist", "cifar10", "cifar100", "cifar10-dvs", "image-folder",
+                "coco", "yolo"), Datasets.names());
         for (DatasetSource s : Datasets.all()) {
             assertEquals(s, Datasets.named(s.name()));
             assertFalse(s.description().isBlank(), s.name());

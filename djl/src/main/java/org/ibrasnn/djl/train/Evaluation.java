@@ -42,6 +42,15 @@ public final class Evaluation {
     /** The spec's task's metrics over the first {@code limit} images ({@code <= 0}: all). */
     public static Metrics score(SpikingNetwork network, ParameterStore store, NDManager manager,
                                 ImageDataset data, int batchSize, int limit) {
+        return evaluate(network, store, manager, data, batchSize, limit).score(data);
+    }
+
+    /**
+     * The spec's task's evaluator holding the decoded outputs of the first {@code limit} images ({@code <= 0}:
+     * all), to be scored against {@code data} and asked for its predictions.
+     */
+    public static Evaluator evaluate(SpikingNetwork network, ParameterStore store, NDManager manager,
+                                     ImageDataset data, int batchSize, int limit) {
         float[] outputs = outputs(network, store, manager, data, batchSize, limit);
         int width = outputWidth(network);
         int count = outputs.length / width;
@@ -49,7 +58,7 @@ public final class Evaluation {
         for (int i = 0; i < count; i++) {
             evaluator.add(i, Arrays.copyOfRange(outputs, i * width, (i + 1) * width));
         }
-        return evaluator.score(data);
+        return evaluator;
     }
 
     /** Values of one image's outputs: every graph output's size, summed. */

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.Tensor;
-import org.ibrasnn.core.task.Metrics;
+import org.ibrasnn.core.task.Evaluator;
 import org.ibrasnn.djl.ParameterTensors;
 import org.ibrasnn.djl.NamedParameters;
 import org.ibrasnn.djl.SpikingNetwork;
@@ -43,9 +43,12 @@ public final class LoadedModel implements AutoCloseable {
         return network;
     }
 
-    /** The task's metrics on the first {@code limit} images (all when {@code limit <= 0}). */
-    public Metrics score(ImageDataset data, int limit) {
-        return Evaluation.score(network, store, manager, data, Evaluation.batchSize(network), limit);
+    /**
+     * The task's evaluator holding the decoded outputs of the first {@code limit} images (all when
+     * {@code limit <= 0}): its metrics against {@code data} and its predictions by image.
+     */
+    public Evaluator evaluate(ImageDataset data, int limit) {
+        return Evaluation.evaluate(network, store, manager, data, Evaluation.batchSize(network), limit);
     }
 
     /** Inference-mode outputs of the first {@code limit} images (all when {@code limit <= 0}), image-major. */

@@ -7,8 +7,12 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.task.detection.DetectionBox;
 import org.ibrasnn.core.task.detection.GroundTruthBox;
@@ -27,7 +31,24 @@ public final class DetectionPicture {
         new Color(0x46, 0xF0, 0xF0), new Color(0xF0, 0x32, 0xE6), new Color(0xBC, 0xF6, 0x0C),
         new Color(0xFA, 0xBE, 0xBE)};
 
+    /** The size, in pixels of its longer side, that {@link #scaleFor} brings a picture near. */
+    public static final int TARGET_SIDE = 512;
+
     private DetectionPicture() {}
+
+    /** The integer scale that makes a picture of {@code shape} about {@value #TARGET_SIDE} px on its longer side. */
+    public static int scaleFor(Shape shape) {
+        return Math.max(1, (int) Math.round((double) TARGET_SIDE / Math.max(shape.height(), shape.width())));
+    }
+
+    /** Writes {@code picture} to {@code file} as PNG, atomically. */
+    public static void writePng(Path file, BufferedImage picture) throws IOException {
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(picture, "png", out)) {
+                throw new IllegalStateException("no PNG writer in this JVM");
+            }
+        });
+    }
 
     /** The colour of class {@code label}. */
     public static Color colour(int label) {
@@ -80,10 +101,13 @@ public final class DetectionPicture {
                 g.setColor(colour(d.categoryId()));
                 g.drawRect(x, y, (int) Math.round(d.w() * scale), (int) Math.round(d.h() * scale));
                 String label = className(classNames, d.categoryId()) + String.format(Locale.ROOT, " %.2f", d.score());
-                int ty = Math.max(y, metrics.getAscent());
-                g.fillRect(x, ty - metrics.getAscent(), metrics.stringWidth(label) + 2, metrics.getHeight());
+                // The label sits at the box's top left corner, moved inside the picture when the box leaves it.
+                int labelWidth = metrics.stringWidth(label) + 2;
+                int lx = Math.max(0, Math.min(x, out.getWidth() - labelWidth));
+                int top = Math.max(0, Math.min(y, out.getHeight() - metrics.getHeight()));
+                g.fillRect(lx, top, labelWidth, metrics.getHeight());
                 g.setColor(Color.BLACK);
-                g.drawString(label, x + 1, ty - metrics.getAscent() + metrics.getAscent() - 1);
+                g.drawString(label, lx + 1, top + metrics.getAscent() - 1);
             }
         } finally {
             g.dispose();

@@ -32,8 +32,20 @@ public record RunInput(Path modelFile, ModelFile model, DatasetRecord data, Spli
 
     /** Runs the model in {@code mode} on the first {@code limit} test images ({@code <= 0}: all) and records it. */
     public InferenceRecord infer(int limit, SpikeRuntime.Mode mode, int threads, Progress progress) throws IOException {
-        SpikeRun run = SpikeRun.of(model, splits.test(), limit, mode, threads, progress);
-        return InferenceRecord.of(source(limit, mode), model.spec(), run.report());
+        return record(run(limit, mode, threads, progress), mode);
+    }
+
+    /**
+     * Runs the model in {@code mode} on the first {@code limit} test images ({@code <= 0}: all); the report keeps
+     * the predictions, which a record leaves out.
+     */
+    public RunReport run(int limit, SpikeRuntime.Mode mode, int threads, Progress progress) {
+        return SpikeRun.of(model, splits.test(), limit, mode, threads, progress).report();
+    }
+
+    /** The record of {@code report}, a run of this input in {@code mode}; hashes the model file. */
+    public InferenceRecord record(RunReport report, SpikeRuntime.Mode mode) throws IOException {
+        return InferenceRecord.of(source(report.images(), mode), model.spec(), report);
     }
 
     /**

@@ -14,6 +14,21 @@ public record CocoStats(double ap, double ap50, double ap75, double apSmall, dou
     public static final List<String> NAMES = List.of("AP", "AP50", "AP75", "APs", "APm", "APl", "AR1", "AR10",
             "AR100", "ARs", "ARm", "ARl");
 
+    /** What each statistic measures, in {@link #NAMES} order, as COCOeval's {@code summarize()} prints it. */
+    public static final List<String> DESCRIPTIONS = List.of(
+            "Average Precision  (AP) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ]",
+            "Average Precision  (AP) @[ IoU=0.50      | area=   all | maxDets=100 ]",
+            "Average Precision  (AP) @[ IoU=0.75      | area=   all | maxDets=100 ]",
+            "Average Precision  (AP) @[ IoU=0.50:0.95 | area= small | maxDets=100 ]",
+            "Average Precision  (AP) @[ IoU=0.50:0.95 | area=medium | maxDets=100 ]",
+            "Average Precision  (AP) @[ IoU=0.50:0.95 | area= large | maxDets=100 ]",
+            "Average Recall     (AR) @[ IoU=0.50:0.95 | area=   all | maxDets=  1 ]",
+            "Average Recall     (AR) @[ IoU=0.50:0.95 | area=   all | maxDets= 10 ]",
+            "Average Recall     (AR) @[ IoU=0.50:0.95 | area=   all | maxDets=100 ]",
+            "Average Recall     (AR) @[ IoU=0.50:0.95 | area= small | maxDets=100 ]",
+            "Average Recall     (AR) @[ IoU=0.50:0.95 | area=medium | maxDets=100 ]",
+            "Average Recall     (AR) @[ IoU=0.50:0.95 | area= large | maxDets=100 ]");
+
     /** The twelve statistics in COCOeval's order. */
     public List<Double> values() {
         return List.of(ap, ap50, ap75, apSmall, apMedium, apLarge, ar1, ar10, ar100, arSmall, arMedium, arLarge);
