@@ -84,11 +84,14 @@ public final class Detection implements Task {
         return floor == ceil ? String.valueOf(floor) : "(" + floor + " or " + ceil + ")";
     }
 
-    /** The detections of one image from its concatenated outputs, best first, on image {@code imageId}. */
-    public static List<DetectionBox> decode(List<Shape> levels, float[] outputs, long imageId) {
+    /**
+     * The detections of one image of {@code input}'s size from its concatenated outputs, best first, on image
+     * {@code imageId}: suppressed, then clipped to the image.
+     */
+    public static List<DetectionBox> decode(List<Shape> levels, Shape input, float[] outputs, long imageId) {
         List<Candidate> kept = Nms.suppress(HeadLayout.candidates(levels, outputs, CONFIDENCE), NMS_IOU,
                 MAX_DETECTIONS);
-        return kept.stream().map(c -> c.toDetection(imageId)).toList();
+        return kept.stream().map(c -> c.clipped(input.width(), input.height()).toDetection(imageId)).toList();
     }
 
     @Override
@@ -101,7 +104,8 @@ public final class Detection implements Task {
         headProblem(heads).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
-        return new CocoEvaluator(heads.stream().map(Head::output).toList(), heads.get(0).declared(), count);
+        return new CocoEvaluator(heads.stream().map(Head::output).toList(), heads.get(0).input(),
+                heads.get(0).declared(), count);
     }
 
     @Override

@@ -83,9 +83,12 @@ class DetectionTest {
     @Test
     void decodesWholeOutputs() {
         List<Shape> levels = HEADS.stream().map(Head::output).toList();
+        Shape input = HEADS.get(0).input();
         assertEquals(List.of(new DetectionBox(7, 1, 12, 12, 40, 40, 0.5)),
-                Detection.decode(levels, withBox(empty(), 1, 0), 7));
-        assertEquals(List.of(), Detection.decode(levels, empty(), 7));
+                Detection.decode(levels, input, withBox(empty(), 1, 0), 7));
+        assertEquals(List.of(), Detection.decode(levels, input, empty(), 7));
+        assertEquals(List.of(new DetectionBox(7, 1, 12, 12, 20, 28, 0.5)), Detection.decode(levels,
+                new Shape(input.channels(), 40, 32), withBox(empty(), 1, 0), 7), "boxes are clipped to the image");
     }
 
     private static Targets boxes(List<List<GroundTruthBox>> truths) {

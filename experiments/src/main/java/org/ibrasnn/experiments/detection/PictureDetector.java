@@ -37,7 +37,8 @@ public final class PictureDetector {
         } else {
             outputs = SpikeRun.runtimeOf(model).joinedOutputs(image, SpikeRuntime.Mode.SPIKE_DRIVEN);
         }
-        return Detection.decode(model.spec().heads().stream().map(Head::output).toList(), outputs, 0);
+        return Detection.decode(model.spec().heads().stream().map(Head::output).toList(), model.spec().input(),
+                outputs, 0);
     }
 
     /** Fails, saying what the model is, unless it is a detector (task {@value Detection#NAME}). */

@@ -15,6 +15,15 @@ public record Candidate(int category, double score, double x1, double y1, double
         return union > 0 ? inter / union : 0;
     }
 
+    /** The box clipped to a {@code width x height} image (as YOLOv8's validation clips its boxes). */
+    public Candidate clipped(int width, int height) {
+        return new Candidate(category, score, clamp(x1, width), clamp(y1, height), clamp(x2, width), clamp(y2, height));
+    }
+
+    private static double clamp(double v, int max) {
+        return Math.max(0, Math.min(max, v));
+    }
+
     /** As a COCO result on image {@code imageId}: {@code x, y, w, h}. */
     public DetectionBox toDetection(long imageId) {
         return new DetectionBox(imageId, category, x1, y1, x2 - x1, y2 - y1, score);

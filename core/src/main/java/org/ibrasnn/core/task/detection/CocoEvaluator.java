@@ -20,13 +20,15 @@ import org.ibrasnn.core.task.Targets;
 public final class CocoEvaluator implements Evaluator {
 
     private final List<Shape> levels;
+    private final Shape input;
     private final int classes;
     private final List<DetectionBox>[] detections;
 
-    /** An evaluator of {@code count} images through a head of these level shapes. */
+    /** An evaluator of {@code count} images of {@code input}'s size through a head of these level shapes. */
     @SuppressWarnings("unchecked")
-    public CocoEvaluator(List<Shape> levels, int classes, int count) {
+    public CocoEvaluator(List<Shape> levels, Shape input, int classes, int count) {
         this.levels = List.copyOf(levels);
+        this.input = input;
         this.classes = classes;
         this.detections = new List[count];
         Arrays.fill(detections, List.of());
@@ -34,7 +36,7 @@ public final class CocoEvaluator implements Evaluator {
 
     @Override
     public void add(int index, float[] outputs) {
-        detections[index] = Detection.decode(levels, outputs, index);
+        detections[index] = Detection.decode(levels, input, outputs, index);
     }
 
     /** Each image's detections, best first. */
