@@ -15,9 +15,7 @@ Usage: torch_detect_train_speed.py --model MODEL.safetensors [--batch 64] [--bat
 import argparse
 import json
 import os
-import statistics
 import sys
-import time
 
 import torch
 import torch.nn as nn
@@ -28,6 +26,7 @@ sys.path.insert(0, os.path.join(HERE, "../integration/src/test/resources/parity"
 sys.path.insert(0, os.path.join(HERE, "../scripts"))
 from detection_loss_reference import detection_loss  # noqa: E402
 from torch_reference import CountingSpike  # noqa: E402
+from torch_timing import median_images_per_second  # noqa: E402
 from verify_model import read_safetensors  # noqa: E402
 
 
@@ -148,24 +147,19 @@ def main():
     x = torch.rand(a.batch, channels, height, width, generator=g)
     boxes, labels, mask = random_boxes(a.batch, min(height, width), spec["classes"], g)
     macs = macs_per_image(model, x)
-    window = min(10, a.batches)
-    windows, started = [], None
-    for i in range(a.batches + 5):
-        if i == 5:
-            started = time.perf_counter()
+
+    def step():
         opt.zero_grad(set_to_none=True)
         outs = model(x)
         loss = detection_loss(outs, boxes, labels, mask)["total"] if a.loss == "yolo" else sum(o.sum() for o in outs)
         loss.backward()
         opt.step()
-        if started is not None and (i - 4) % window == 0:
-            now = time.perf_counter()
-            windows.append(window * a.batch / (now - started))
-            started = now
+
+    speed = median_images_per_second(step, a.batches, a.batch, window=min(10, a.batches))
     print(json.dumps({"framework": "pytorch " + torch.__version__, "arch": spec["arch"],
                       "neuron": spec["activation"]["kind"], "loss": a.loss, "batch": a.batch, "threads": a.threads,
                       "parameters": sum(q.numel() for q in model.parameters()), "macs_per_image": macs,
-                      "images_per_second": statistics.median(windows)}))
+                      "images_per_second": speed}))
 
 
 if __name__ == "__main__":

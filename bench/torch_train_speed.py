@@ -10,9 +10,7 @@ Usage: torch_train_speed.py --neuron ibra|ann --batch 128 --batches 60 --threads
 import argparse
 import json
 import os
-import statistics
 import sys
-import time
 
 import torch
 import torch.nn as nn
@@ -20,6 +18,7 @@ import torch.nn as nn
 # The straight-through IBRA-LIF neuron of the parity test's PyTorch reference.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "../integration/src/test/resources/parity"))
 from torch_reference import CountingSpike  # noqa: E402
+from torch_timing import median_images_per_second  # noqa: E402
 
 
 class Neuron(nn.Module):
@@ -70,20 +69,16 @@ def main():
     loss_fn = nn.CrossEntropyLoss(label_smoothing=0.1)
     x = torch.rand(a.batch, 1, 28, 28)
     y = torch.randint(0, 10, (a.batch,))
-    windows, window, started = [], 10, None
-    for i in range(a.batches + 5):
-        if i == 5:
-            started = time.perf_counter()
+
+    def step():
         opt.zero_grad(set_to_none=True)
         loss = loss_fn(model(x), y)
         loss.backward()
         opt.step()
-        if started is not None and (i - 4) % window == 0:
-            now = time.perf_counter()
-            windows.append(window * a.batch / (now - started))
-            started = now
+
+    speed = median_images_per_second(step, a.batches, a.batch, window=min(10, a.batches))
     print(json.dumps({"framework": "pytorch " + torch.__version__, "neuron": a.neuron, "batch": a.batch,
-                      "threads": a.threads, "images_per_second": statistics.median(windows)}))
+                      "threads": a.threads, "images_per_second": speed}))
 
 
 if __name__ == "__main__":

@@ -96,8 +96,8 @@ public final class Trainer implements AutoCloseable {
     /** Runs the remaining epochs; after each, {@code afterEpoch} is called (the checkpoint). */
     public void train(ImageDataset train, ImageDataset test, TrainingListener listener, EpochHook afterEpoch)
             throws IOException {
-        checkData(train);
-        checkData(test);
+        checkData(spec, train);
+        checkData(spec, test);
         for (int epoch = history.size() + 1; epoch <= recipe.epochs(); epoch++) {
             long start = System.nanoTime();
             Running running = runEpoch(epoch, train, listener);
@@ -191,7 +191,8 @@ public final class Trainer implements AutoCloseable {
         return out;
     }
 
-    private void checkData(ImageDataset data) {
+    /** Refuses data whose shape, classes or kind of targets do not fit {@code spec}. */
+    static void checkData(ModelSpec spec, ImageDataset data) {
         if (!data.shape().equals(spec.input())) {
             throw new IllegalArgumentException("dataset " + data.name() + " has images of " + data.shape()
                     + " but architecture " + spec.arch() + " was built for " + spec.input());

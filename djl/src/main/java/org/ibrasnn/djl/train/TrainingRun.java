@@ -63,6 +63,8 @@ public final class TrainingRun {
     /** {@link #check(Plan)}; returns the checkpoint to resume from, if any. */
     private static Optional<Checkpoint> check(Plan plan, RunSettings settings) throws IOException {
         RunDirectory.check(plan.out(), plan.resume());
+        Trainer.checkData(plan.model(), plan.train());
+        Trainer.checkData(plan.model(), plan.test());
         TrainingMemory.check(plan.model(), plan.recipe().batchSize(), plan.train().size());
         Optional<Checkpoint> saved = plan.resume() ? Checkpoint.read(plan.out()) : Optional.empty();
         saved.ifPresent(c -> c.requireSettings(settings));
