@@ -99,7 +99,9 @@ final class TrainCommand implements Callable<Integer> {
     TrainingRun.Plan plan() throws IOException {
         OptionChecks.atLeast("--train-limit", trainLimit, 0);
         String archName = architecture();
-        boolean detector = Architectures.taskOf(archName).boxTargets();
+        Task built = Architectures.taskOf(archName);
+        requireAskedTask(archName, built);
+        boolean detector = built.boxTargets();
         if (detector) {
             data.defaultTo("coco");
         }
@@ -125,16 +127,21 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --arch}, or the default of {@code --task}; refused when the two disagree. */
+    /** {@code --arch}, or the default of {@code --task}. */
     private String architecture() {
+        if (arch != null) {
+            return arch;
+        }
+        return taskName != null && Tasks.named(taskName).boxTargets() ? "spikeyolo-pico" : "resnet-tiny";
+    }
+
+    /** Refuses an architecture built for another task than {@code --task}. */
+    private void requireAskedTask(String name, Task built) {
         Task task = taskName == null ? null : Tasks.named(taskName);
-        String name = arch != null ? arch : task != null && task.boxTargets() ? "spikeyolo-pico" : "resnet-tiny";
-        Task built = Architectures.taskOf(name);
         if (task != null && built != task) {
             throw new IllegalArgumentException("--arch " + name + " is built for the task '" + built.name()
                     + "', not for --task " + task.name());
         }
-        return name;
     }
 
     private Recipe recipe(boolean detector) {

@@ -45,7 +45,7 @@ final class Augmentation {
             if (dx != 0 || dy != 0 || mirror) {
                 transform(batch, i * size, dy, dx, mirror);
             }
-            shifts.add(dx != 0 || dy != 0 || mirror ? new ImageShift(dy, dx, mirror) : ImageShift.NONE);
+            shifts.add(new ImageShift(dy, dx, mirror));
             if (erasing > 0 && random.nextDouble() < erasing) {
                 erase(batch, i * size, random);
             }
