@@ -2,8 +2,11 @@ package org.ibrasnn.djl.task;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Parameter;
 import java.util.List;
+import java.util.Map;
 import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.task.Task;
 
 /**
@@ -23,6 +26,13 @@ public interface TrainingTask {
      * {@code shifts} says (same order).
      */
     List<HostArray> targets(ImageDataset data, int[] indices, List<ImageShift> shifts);
+
+    /**
+     * Gives some parameters of a freshly initialised network (by tensor name) the values this task starts them
+     * from, such as a prior on output logits; called once after the seeded initialisation (a resumed run then loads
+     * its checkpoint over them). None by default.
+     */
+    default void initialize(ModelSpec spec, Map<String, Parameter> parameters) {}
 
     /** The scalar loss of a batch's outputs (in graph output order) against its targets, and the metric's sum. */
     BatchLoss loss(NDList outputs, NDList targets, float labelSmoothing);

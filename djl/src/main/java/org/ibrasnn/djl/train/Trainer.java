@@ -58,6 +58,7 @@ public final class Trainer implements AutoCloseable {
                 XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
         network.block().initialize(manager, DataType.FLOAT32, network.inputShape(recipe.batchSize()));
         this.parameters = NamedParameters.of(network);
+        task.initialize(spec, parameters);
         this.optimizer = new OptimizerState(recipe, parameters, manager);
         this.store = new ParameterStore(manager, false);
     }

@@ -2,10 +2,13 @@ package org.ibrasnn.djl.task.detection;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ibrasnn.core.data.ImageDataset;
+import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.task.Task;
 import org.ibrasnn.core.task.Tasks;
 import org.ibrasnn.core.task.detection.GroundTruthBox;
@@ -17,7 +20,7 @@ import org.ibrasnn.djl.task.TrainingTask;
 /**
  * Training for detection: {@link DetectionLoss#v8} on the three head outputs, against each image's boxes moved with
  * the image (boxes cut to less than a quarter of their area, or thinner than 2 pixels, are dropped; crowd boxes are
- * not trained on). The training metric {@value #METRIC} is one minus the box loss before its gain: the mean CIoU of
+ * not trained on), the class logits starting at a prior ({@link ClassPrior}). The training metric {@value #METRIC} is one minus the box loss before its gain: the mean CIoU of
  * the assigned anchors' predicted boxes with their targets, weighted by the target scores.
  */
 public final class DetectionTraining implements TrainingTask {
@@ -80,6 +83,12 @@ public final class DetectionTraining implements TrainingTask {
         }
         return List.of(HostArray.of(boxes, new Shape(b, most, 4)), HostArray.of(classes, new Shape(b, most)),
                 HostArray.of(mask, new Shape(b, most)));
+    }
+
+    /** Starts the class logits at YOLOv8's prior ({@link ClassPrior}). */
+    @Override
+    public void initialize(ModelSpec spec, Map<String, Parameter> parameters) {
+        ClassPrior.apply(spec, parameters);
     }
 
     @Override
