@@ -4,7 +4,7 @@ Builds the network of an ibra-snn model file from the spec in its __metadata__ (
 neuron, maxpool, add, concat, upsample nodes, read as scripts/verify_model.py reads them) with fresh weights,
 ReLU or the straight-through integer neuron of the parity reference (CountingSpike: IBRA-LIF, I-LIF), BatchNorm
 in training mode (checked to hold exactly the file's tensors, name for name and shape for shape), and trains it on one cached random batch: 64x64 images in [0, 1) with 1-4 random boxes of
-16-48 px each. Each timed step is zero_grad, forward, loss, backward and an AdamW step (lr 2e-3, weight decay
+16-48 px each. Each timed step is zero_grad, forward, loss, backward and an AdamW step (lr 6e-2, weight decay
 1e-2, as the detect recipe). The loss is the YOLOv8 loss of the parity reference (task-aligned assignment,
 BCE, CIoU, DFL) in float32, or with --loss sum the sum of the outputs. Prints one JSON line with images/s
 (median over windows of 10 steps after 5 warm-up steps), the parameters and the MACs per image.
@@ -142,7 +142,7 @@ def main():
     channels, height, width = spec["input"]
     model = Network(spec).train()
     check_tensors(model, tensors)
-    opt = torch.optim.AdamW(model.parameters(), lr=2e-3, weight_decay=1e-2)
+    opt = torch.optim.AdamW(model.parameters(), lr=6e-2, weight_decay=1e-2)
     g = torch.Generator().manual_seed(0)
     x = torch.rand(a.batch, channels, height, width, generator=g)
     boxes, labels, mask = random_boxes(a.batch, min(height, width), spec["classes"], g)

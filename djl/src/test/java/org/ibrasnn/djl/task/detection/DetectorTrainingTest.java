@@ -181,9 +181,10 @@ class DetectorTrainingTest {
             Metrics last = trainer.evaluate(scenes.test(), 0);
             System.out.printf(Locale.ROOT, "tiny detector: test mAP50 %.3f -> %.3f, mAP50_95 %.3f -> %.3f%n",
                     first.values().get("AP50"), last.values().get("AP50"), first.value(), last.value());
-            // a head decoded otherwise than the loss trains it stays near 0 (seen here: 0.46 / 0.27 after 24 epochs)
-            assertTrue(last.values().get("AP50") > 0.35, "mAP50 " + last.values());
-            assertTrue(last.value() > first.value() + 0.15, "mAP50_95 " + first.value() + " -> " + last.value());
+            // a head decoded otherwise than the loss trains it stays near 0; seen here after 24 epochs: 0.85 / 0.61,
+            // and 0.47 / 0.28 without the class prior (ClassPrior), which these bounds would catch
+            assertTrue(last.values().get("AP50") > 0.7, "mAP50 " + last.values());
+            assertTrue(last.value() > first.value() + 0.4, "mAP50_95 " + first.value() + " -> " + last.value());
         }
     }
 
