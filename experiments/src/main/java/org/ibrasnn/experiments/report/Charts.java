@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
@@ -35,7 +36,10 @@ public final class Charts {
     /** One labelled point of a metric-versus-energy chart, the metric in percent. */
     public record Point(String label, double energyMj, double percent) {}
 
-    /** A task's metric against energy per image, one marker per model: up and to the left is better. */
+    /**
+     * A task's metric against energy per image, one marker per model: up and to the left is better. Each legend entry
+     * carries its model's energy, since a log axis over less than a decade may show a single tick label.
+     */
     public static byte[] metricVsEnergy(String title, String metric, List<Point> points) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("energy per image (mJ, log scale)").yAxisTitle("test " + metric + " (%)").build();
@@ -44,7 +48,8 @@ public final class Charts {
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(12);
         for (Point p : points) {
-            XYSeries s = chart.addSeries(p.label(), new double[] {p.energyMj()}, new double[] {p.percent()});
+            XYSeries s = chart.addSeries(String.format(Locale.ROOT, "%s: %.4g mJ", p.label(), p.energyMj()),
+                    new double[] {p.energyMj()}, new double[] {p.percent()});
             s.setMarker(SeriesMarkers.CIRCLE);
         }
         return png(chart);
