@@ -20,8 +20,9 @@ import org.ibrasnn.djl.task.TrainingTask;
 /**
  * Training for detection: {@link DetectionLoss#v8} on the three head outputs, against each image's boxes moved with
  * the image (boxes cut to less than a quarter of their area, or thinner than 2 pixels, are dropped; crowd boxes are
- * not trained on), the class logits starting at a prior ({@link ClassPrior}). The training metric {@value #METRIC} is one minus the box loss before its gain: the mean CIoU of
- * the assigned anchors' predicted boxes with their targets, weighted by the target scores.
+ * not trained on), the class logits starting at a prior ({@link ClassPrior}). The training metric {@value #METRIC}
+ * is one minus the box loss before its gain: the mean CIoU of the assigned anchors' predicted boxes with their
+ * targets, weighted by the target scores.
  */
 public final class DetectionTraining implements TrainingTask {
 
