@@ -5,11 +5,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.ibrasnn.djl.task.detection.DetectionLoss;
+import org.ibrasnn.djl.train.ProcessStats;
 
 /**
  * The resident memory of the YOLOv8 detection loss alone, computed batch after batch as training computes it (one
@@ -27,7 +25,7 @@ public final class DetectionLossMemory {
 
     private DetectionLossMemory() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         int batches = Integer.parseInt(args[0]);
         int every = Integer.parseInt(args[1]);
         SplittableRandom random = new SplittableRandom(1);
@@ -58,22 +56,15 @@ public final class DetectionLossMemory {
                     loss.getFloat();
                 }
                 if (b % every == 0) {
-                    long rss = residentBytes();
+                    long rss = ProcessStats.rssBytes();
+                    if (rss < 0) {
+                        throw new IllegalStateException("no resident size: /proc/self/status is not readable here");
+                    }
                     first = first < 0 ? rss : first;
                     System.out.printf("batch %d: resident %d MiB, growth %.1f KiB per batch since batch %d%n", b,
                             rss >> 20, b == every ? 0.0 : (rss - first) / 1024.0 / (b - every), every);
                 }
             }
         }
-    }
-
-    /** VmRSS of this process from /proc/self/status. */
-    private static long residentBytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-            }
-        }
-        throw new IOException("no VmRSS in /proc/self/status");
     }
 }

@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Facts about this process that go into metrics files. */
-final class ProcessStats {
+/** Facts about this process that go into metrics files (and benchmarks). */
+public final class ProcessStats {
 
     private ProcessStats() {}
 
     /** Peak resident set size (VmHWM) in bytes, or -1 where /proc is not available. */
-    static long peakRssBytes() {
+    public static long peakRssBytes() {
         return status("VmHWM:");
     }
 
     /** Current resident set size (VmRSS) in bytes, or -1 where /proc is not available. */
-    static long rssBytes() {
+    public static long rssBytes() {
         return status("VmRSS:");
     }
 
