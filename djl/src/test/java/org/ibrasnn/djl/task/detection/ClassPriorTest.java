@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.ibrasnn.core.model.Architectures;
@@ -37,7 +38,7 @@ class ClassPriorTest {
             for (int l = 0; l < 3; l++) {
                 float[] cls = p.get("head." + levels[l] + ".cls.pred.bias").getArray().toFloatArray();
                 float[] expected = new float[10];
-                java.util.Arrays.fill(expected, (float) Math.log(5.0 / (10 * cells[l])));
+                Arrays.fill(expected, (float) Math.log(5.0 / (10 * cells[l])));
                 assertArrayEquals(expected, cls, levels[l]);
                 float[] box = p.get("head." + levels[l] + ".box.pred.bias").getArray().toFloatArray();
                 assertArrayEquals(new float[64], box, levels[l] + " box bins keep their zero start");
