@@ -18,8 +18,11 @@ import org.ibrasnn.core.task.Task;
 /**
  * The named architectures. {@code resnet-tiny} is sized for 28x28 inputs on two CPU cores (a pooled stem,
  * then one block at 14x14 with 32 channels and one at 7x7 with 64); {@code resnet-wide} is the same shape at twice
- * the width (64, 64, 128: about 4x the compute) for the long recipes. Each is a spike-driven network: a real-valued stem (conv + BN), then
- * residual blocks whose convs consume neuron outputs, then neuron, pooling and a linear classifier.
+ * the width (64, 64, 128: about 4x the compute) for the long recipes; {@code resnet-deep} keeps the full 28x28
+ * resolution (an unpooled 32-channel stem, then one block each at 28x28/32, 14x14/64 and 7x7/128: 1.4x the
+ * compute of resnet-wide), so that the first block sees the fine texture that tells shirts from T-shirts. Each is
+ * a spike-driven network: a real-valued stem (conv + BN), then residual blocks whose convs consume neuron outputs,
+ * then neuron, pooling and a linear classifier.
  * {@code spikeyolo-n} (SpikeYOLO's n: 640x640x3, 80 classes) and {@code spikeyolo-pico} (64x64x1 scenes, 10
  * classes, a CPU-sized member) are detectors for the {@code detect} task ({@link SpikeYolo}).
  */
@@ -28,16 +31,17 @@ public final class Architectures {
     /** Parameters a builder needs besides its name. */
     public record Request(Shape input, int classes, Activation activation) {}
 
-    private static final Map<String, Function<Request, ModelSpec>> CATALOGUE = new TreeMap<>(Map.of(
-            "resnet-tiny", r -> resnet("resnet-tiny", r, pooledStem(32), new int[] {32, 64}, new int[] {1, 1}),
-            "resnet-wide", r -> resnet("resnet-wide", r, pooledStem(64), new int[] {64, 128}, new int[] {1, 1}),
-            "resnet18-cifar", r -> resnet("resnet18-cifar", r, cifarStem(64), new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 2}),
-            "resnet19-cifar", r -> resnet19(r),
-            "resnet18-imagenet", r -> resnet("resnet18-imagenet", r, imagenetStem(), new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 2}),
-            "resnet34-imagenet", r -> resnet("resnet34-imagenet", r, imagenetStem(), new int[] {64, 128, 256, 512}, new int[] {3, 4, 6, 3}),
-            "vgg11-cifar", Architectures::vgg11,
-            "spikeyolo-n", r -> SpikeYolo.build("spikeyolo-n", r, SpikeYolo.N),
-            "spikeyolo-pico", r -> SpikeYolo.build("spikeyolo-pico", r, SpikeYolo.PICO)));
+    private static final Map<String, Function<Request, ModelSpec>> CATALOGUE = new TreeMap<>(Map.ofEntries(
+            Map.entry("resnet-deep", r -> resnet("resnet-deep", r, cifarStem(32), new int[] {32, 64, 128}, new int[] {1, 1, 1})),
+            Map.entry("resnet-tiny", r -> resnet("resnet-tiny", r, pooledStem(32), new int[] {32, 64}, new int[] {1, 1})),
+            Map.entry("resnet-wide", r -> resnet("resnet-wide", r, pooledStem(64), new int[] {64, 128}, new int[] {1, 1})),
+            Map.entry("resnet18-cifar", r -> resnet("resnet18-cifar", r, cifarStem(64), new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 2})),
+            Map.entry("resnet19-cifar", r -> resnet19(r)),
+            Map.entry("resnet18-imagenet", r -> resnet("resnet18-imagenet", r, imagenetStem(), new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 2})),
+            Map.entry("resnet34-imagenet", r -> resnet("resnet34-imagenet", r, imagenetStem(), new int[] {64, 128, 256, 512}, new int[] {3, 4, 6, 3})),
+            Map.entry("vgg11-cifar", Architectures::vgg11),
+            Map.entry("spikeyolo-n", r -> SpikeYolo.build("spikeyolo-n", r, SpikeYolo.N)),
+            Map.entry("spikeyolo-pico", r -> SpikeYolo.build("spikeyolo-pico", r, SpikeYolo.PICO))));
 
     private Architectures() {}
 

@@ -129,7 +129,7 @@ class ModelSpecTest {
 
     @Test
     void catalogueBuildsEveryArchitectureAtItsInputSize() {
-        assertEquals(List.of("resnet-tiny", "resnet-wide", "resnet18-cifar", "resnet18-imagenet", "resnet19-cifar",
+        assertEquals(List.of("resnet-deep", "resnet-tiny", "resnet-wide", "resnet18-cifar", "resnet18-imagenet", "resnet19-cifar",
                 "resnet34-imagenet", "spikeyolo-n", "spikeyolo-pico", "vgg11-cifar"), Architectures.names());
         assertEquals(10, Architectures.build("resnet18-cifar", new Shape(3, 32, 32), 10, new Relu()).classes());
         ModelSpec wide = Architectures.build("resnet-wide", MNIST, 10, new Relu());
@@ -138,6 +138,12 @@ class ModelSpecTest {
         assertEquals(new Node("stem.conv", new Conv(1, 64, 3, 1, 1, false), List.of(Graph.INPUT)),
                 wide.graph().nodes().getFirst());
         assertEquals(List.of("head.fc"), wide.graph().outputs());
+        ModelSpec deep = Architectures.build("resnet-deep", MNIST, 10, new Relu());
+        assertEquals(new Node("stem.bn", new BatchNorm(32, 1e-5), List.of("stem.conv")), deep.graph().nodes().get(1));
+        assertEquals(List.of("stem.bn"), deep.graph().node("layer1.0.neuron0").inputs());
+        assertEquals(new Conv(64, 128, 3, 2, 1, false), deep.graph().node("layer3.0.conv1").op());
+        assertEquals(new Node("head.fc", new Linear(128, 10, true), List.of("head.global_avg_pool")),
+                deep.graph().nodes().getLast());
         assertEquals(1000, Architectures.build("resnet34-imagenet", new Shape(3, 224, 224), 1000, new Relu()).classes());
         assertEquals(100, Architectures.build("resnet19-cifar", new Shape(3, 32, 32), 100, new Relu()).classes());
         assertEquals(10, Architectures.build("vgg11-cifar", new Shape(3, 32, 32), 10, new Relu()).classes());
