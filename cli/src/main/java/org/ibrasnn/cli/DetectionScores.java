@@ -1,14 +1,23 @@
 package org.ibrasnn.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.task.Metrics;
+import org.ibrasnn.core.task.detection.ClassConfusion;
 import org.ibrasnn.core.task.detection.CocoStats;
+import org.ibrasnn.core.task.detection.DetectionBox;
+import org.ibrasnn.experiments.detection.DetectionPicture;
 
 /**
  * Prints a task's metrics: a classifier's primary metric; a detector's mAP@50 and mAP@50:95, then the twelve COCOeval
- * statistics as COCOeval lays them out.
+ * statistics as COCOeval lays them out, and how many objects its detections locate and name rightly.
  */
 final class DetectionScores {
+
+    /** Confusions listed by {@link #printConfusion}. */
+    static final int CONFUSIONS = 5;
 
     private DetectionScores() {}
 
@@ -30,5 +39,29 @@ final class DetectionScores {
             String name = CocoStats.NAMES.get(k);
             out.printf("  %-6s %s = %7.4f%n", name, CocoStats.DESCRIPTIONS.get(k), score.values().get(name));
         }
+    }
+
+    /**
+     * For a detector's {@code predictions} on the first images of the test split: the share of objects located and,
+     * of those, named rightly ({@link ClassConfusion}), and the commonest confusions.
+     */
+    static void printConfusion(PrintWriter out, List<?> predictions, Splits splits) {
+        ClassConfusion c = ClassConfusion.of(DetectionBox.perImage(predictions), splits.test(), splits.test().classes());
+        out.printf("located (IoU >= %.2f by a detection of any class): %d of %d objects (%s); the best-scoring "
+                + "detection names %d of them rightly (%s)%n", ClassConfusion.IOU, c.located(), c.truths(),
+                share(c.located(), c.truths()), c.named(), share(c.named(), c.located()));
+        List<ClassConfusion.Confusion> worst = c.mostConfused(CONFUSIONS);
+        if (!worst.isEmpty()) {
+            out.println("most confused (true -> predicted): " + worst.stream().map(w -> name(splits, w.truth())
+                    + " -> " + name(splits, w.predicted()) + " " + w.count()).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static String share(int part, int whole) {
+        return whole == 0 ? "n/a" : String.format("%.1f%%", 100.0 * part / whole);
+    }
+
+    private static String name(Splits splits, int k) {
+        return DetectionPicture.className(splits.classNames(), k);
     }
 }

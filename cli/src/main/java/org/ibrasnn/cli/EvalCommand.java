@@ -69,6 +69,7 @@ final class EvalCommand implements Callable<Integer> {
                 file.spec().activation().describe(), DetectionScores.headline(score), images, seconds);
         if (DetectionScores.present(score)) {
             DetectionScores.printStatistics(stdout, score);
+            DetectionScores.printConfusion(stdout, evaluator.predictions(), splits);
         }
         DetectionsOption.write(detections, evaluator.predictions(), splits.test(), stdout);
         if (json != null) {

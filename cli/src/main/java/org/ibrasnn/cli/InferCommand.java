@@ -67,6 +67,9 @@ final class InferCommand implements Callable<Integer> {
         RunReport run = input.run(limit, mode, threads != null ? threads : SpikeRun.allCores(), new ConsoleProgress(out));
         InferenceRecord record = input.record(run, mode);
         print(out, record);
+        if (DetectionScores.present(run.score())) {
+            DetectionScores.printConfusion(out, run.predictions(), input.splits());
+        }
         DetectionsOption.write(detections, run.predictions(), input.splits().test(), out);
         if (json != null) {
             record.write(json);

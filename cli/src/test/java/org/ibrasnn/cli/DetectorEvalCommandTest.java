@@ -66,6 +66,7 @@ class DetectorEvalCommandTest {
         }
         assertEquals(imageIds, imagesWithDetections, "every image has detections");
         assertTrue(done.out().contains("detections of 6 images (COCO results): " + results), done.out());
+        assertTrue(LOCATED.matcher(done.out()).find(), done.out());
     }
 
     @Test
@@ -77,6 +78,7 @@ class DetectorEvalCommandTest {
         assertTrue(Pattern.compile("spike_driven mode: mAP@50 \\d+\\.\\d\\d%, mAP@50:95 \\d+\\.\\d\\d% on 2 images")
                 .matcher(done.out()).find(), done.out());
         assertTrue(done.out().contains("COCOeval bbox statistics:"), done.out());
+        assertTrue(LOCATED.matcher(done.out()).find(), done.out());
         JsonArray written = JsonParser.parseString(Files.readString(results)).getAsJsonArray();
         Set<Long> images = new HashSet<>();
         written.forEach(e -> images.add(e.getAsJsonObject().get("image_id").getAsLong()));
@@ -88,6 +90,11 @@ class DetectorEvalCommandTest {
         assertRefused(run("eval", "--model", TinyDetector.get().model().toString(), "--detections", dir.toString()),
                 "--detections", dir.toString(), "directory");
     }
+
+    /** The located-and-named line: counts, then their shares. */
+    private static final Pattern LOCATED = Pattern.compile("located \\(IoU >= 0\\.50 by a detection of any class\\): "
+            + "\\d+ of \\d+ objects \\(\\d+\\.\\d%\\); the best-scoring detection names \\d+ of them rightly "
+            + "\\((\\d+\\.\\d%|n/a)\\)");
 
     private static Set<Long> ids(JsonArray objects) {
         Set<Long> ids = new HashSet<>();

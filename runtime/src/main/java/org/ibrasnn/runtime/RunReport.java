@@ -23,12 +23,11 @@ public record RunReport(String mode, int images, Metrics score, double seconds, 
      * which keeps no predictions), or an IllegalStateException when the predictions are of another task.
      */
     public List<List<DetectionBox>> detections() {
-        return predictions.stream().map(p -> {
-            if (!(p instanceof List<?> boxes) || !boxes.stream().allMatch(DetectionBox.class::isInstance)) {
-                throw new IllegalStateException("the run's predictions are not detections: " + p);
-            }
-            return boxes.stream().map(DetectionBox.class::cast).toList();
-        }).toList();
+        try {
+            return DetectionBox.perImage(predictions);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("this run's predictions are of another task: " + e.getMessage(), e);
+        }
     }
 
     public long totalMacs() {

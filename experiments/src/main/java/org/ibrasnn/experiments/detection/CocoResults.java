@@ -36,14 +36,8 @@ public final class CocoResults {
                     + ids.images().size());
         }
         List<DetectionBox> out = new ArrayList<>();
-        for (Object image : predictions) {
-            if (!(image instanceof List<?> boxes)) {
-                throw new IllegalArgumentException("the predictions are not detections but " + image);
-            }
-            for (Object box : boxes) {
-                if (!(box instanceof DetectionBox d)) {
-                    throw new IllegalArgumentException("the predictions are not detections but " + box);
-                }
+        for (List<DetectionBox> boxes : DetectionBox.perImage(predictions)) {
+            for (DetectionBox d : boxes) {
                 int index = Math.toIntExact(d.imageId());
                 out.add(new DetectionBox(ids.images().get(index), Math.toIntExact(ids.categories().get(d.categoryId())),
                         d.x(), d.y(), d.w(), d.h(), d.score()));

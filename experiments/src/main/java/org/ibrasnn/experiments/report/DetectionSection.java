@@ -13,6 +13,7 @@ import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.task.Detection;
 import org.ibrasnn.core.task.Metrics;
+import org.ibrasnn.core.task.detection.ClassConfusion;
 import org.ibrasnn.core.task.detection.CocoEvaluator;
 import org.ibrasnn.core.task.detection.CocoResult;
 import org.ibrasnn.core.task.detection.CocoStats;
@@ -24,8 +25,8 @@ import org.ibrasnn.runtime.RunReport;
 
 /**
  * The detection part of a run's report, from the spike-driven run's detections on the first test images: a grid of
- * pictures with ground truth and detections, the class colours with each class's AP, precision-recall curves per
- * class at IoU 0.50, and COCOeval's twelve statistics.
+ * pictures with ground truth and detections, the class colours with each class's AP, the confusion of the located
+ * objects, precision-recall curves per class at IoU 0.50, and COCOeval's twelve statistics.
  */
 final class DetectionSection {
 
@@ -62,6 +63,7 @@ final class DetectionSection {
             pictures(h, test, detections, splits.classNames());
             CocoResult coco = CocoEvaluator.evaluate(detections, test, test.classes());
             classes(h, coco, test, detections, splits.classNames());
+            confusion(h, ClassConfusion.of(detections, test, test.classes()), splits.classNames());
             curves(h, coco, splits.classNames());
         }
         stats(h, report.score());
@@ -97,6 +99,38 @@ final class DetectionSection {
                     .append(truths[k]).append("</td><td>").append(shown[k]).append("</td><td>")
                     .append(ap(coco.averagePrecision(k, IOU_50))).append("</td><td>")
                     .append(ap(coco.averagePrecision(k, -1))).append("</td></tr>");
+        }
+        h.append("</table>\n");
+    }
+
+    /**
+     * The confusion matrix of the located objects, one row per true class, cells shaded by their share of the
+     * row: what the detections call each object, or that none located it.
+     */
+    private static void confusion(StringBuilder h, ClassConfusion c, List<String> classNames) {
+        h.append("<h3>Located and named</h3>\n<p>An object is located when a detection of any class overlaps it by IoU ")
+                .append(f("%.2f", ClassConfusion.IOU)).append(" or more; the best-scoring such detection names it. ")
+                .append(f("Located: %d of %d objects (%.1f%%); named rightly: %d of those (%.1f%%).",
+                        c.located(), c.truths(), 100 * c.locatedShare(), c.named(), 100 * c.classAccuracy()))
+                .append("</p>\n<table><tr><th>true \\ named</th>");
+        for (int p = 0; p <= c.classes(); p++) {
+            h.append("<th>").append(p < c.classes() ? esc(DetectionPicture.className(classNames, p)) : "not located")
+                    .append("</th>");
+        }
+        h.append("</tr>");
+        for (int t = 0; t < c.classes(); t++) {
+            int row = 0;
+            for (int p = 0; p <= c.classes(); p++) {
+                row += c.count(t, p);
+            }
+            h.append("<tr><th>").append(esc(DetectionPicture.className(classNames, t))).append("</th>");
+            for (int p = 0; p <= c.classes(); p++) {
+                double share = row == 0 ? 0 : (double) c.count(t, p) / row;
+                int shade = (int) Math.round(255 * (1 - 0.6 * share));
+                h.append("<td style=\"background:").append(f(p == t ? "#%02xff%02x" : "#ff%02x%02x", shade, shade))
+                        .append("\">").append(c.count(t, p)).append("</td>");
+            }
+            h.append("</tr>");
         }
         h.append("</table>\n");
     }

@@ -117,6 +117,33 @@ class DetectionReportTest {
     }
 
     @Test
+    void theConfusionTableAccountsForEveryObjectOfTheClassTable() {
+        Matcher truths = Pattern.compile("</span>[^<]+</td><td>(\\d+)</td>").matcher(section("<h3>Classes</h3>"));
+        int objects = 0;
+        while (truths.find()) {
+            objects += Integer.parseInt(truths.group(1));
+        }
+        String table = section("<h3>Located and named</h3>");
+        Matcher located = Pattern.compile("Located: (\\d+) of (\\d+) objects").matcher(table);
+        assertTrue(located.find(), table);
+        assertEquals(objects, Integer.parseInt(located.group(2)));
+        int classes = FashionMnist.CLASS_NAMES.size();
+        Matcher cell = Pattern.compile("<td style=\"background:#[0-9a-f]{6}\">(\\d+)</td>").matcher(table);
+        int cells = 0;
+        int sum = 0;
+        int notLocated = 0;
+        while (cell.find()) {
+            int count = Integer.parseInt(cell.group(1));
+            sum += count;
+            notLocated += cells % (classes + 1) == classes ? count : 0;
+            cells++;
+        }
+        assertEquals(classes * (classes + 1), cells, "a row per class, a column per class and one for the missed");
+        assertEquals(objects, sum);
+        assertEquals(objects - Integer.parseInt(located.group(1)), notLocated);
+    }
+
+    @Test
     void theStatisticsTableHoldsCocosTwelveNumbers() {
         String stats = section("<h3>COCO statistics</h3>");
         for (String name : CocoStats.NAMES) {
