@@ -47,18 +47,12 @@ final class DetectionScores {
      */
     static void printConfusion(PrintWriter out, List<?> predictions, Splits splits) {
         ClassConfusion c = ClassConfusion.of(DetectionBox.perImage(predictions), splits.test(), splits.test().classes());
-        out.printf("located (IoU >= %.2f by a detection of any class): %d of %d objects (%s); the best-scoring "
-                + "detection names %d of them rightly (%s)%n", ClassConfusion.IOU, c.located(), c.truths(),
-                share(c.located(), c.truths()), c.named(), share(c.named(), c.located()));
+        out.printf("at IoU >= %.2f by a detection of any class: %s%n", ClassConfusion.IOU, c.summary());
         List<ClassConfusion.Confusion> worst = c.mostConfused(CONFUSIONS);
         if (!worst.isEmpty()) {
             out.println("most confused (true -> predicted): " + worst.stream().map(w -> name(splits, w.truth())
                     + " -> " + name(splits, w.predicted()) + " " + w.count()).collect(Collectors.joining(", ")));
         }
-    }
-
-    private static String share(int part, int whole) {
-        return whole == 0 ? "n/a" : String.format("%.1f%%", 100.0 * part / whole);
     }
 
     private static String name(Splits splits, int k) {

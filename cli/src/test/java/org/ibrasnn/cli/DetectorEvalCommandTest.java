@@ -92,9 +92,8 @@ class DetectorEvalCommandTest {
     }
 
     /** The located-and-named line: counts, then their shares. */
-    private static final Pattern LOCATED = Pattern.compile("located \\(IoU >= 0\\.50 by a detection of any class\\): "
-            + "\\d+ of \\d+ objects \\(\\d+\\.\\d%\\); the best-scoring detection names \\d+ of them rightly "
-            + "\\((\\d+\\.\\d%|n/a)\\)");
+    private static final Pattern LOCATED = Pattern.compile("at IoU >= 0\\.50 by a detection of any class: \\d+ of "
+            + "\\d+ objects located \\(\\d+\\.\\d%\\), \\d+ of them named rightly \\((\\d+\\.\\d%|n/a)\\)");
 
     private static Set<Long> ids(JsonArray objects) {
         Set<Long> ids = new HashSet<>();

@@ -110,8 +110,7 @@ final class DetectionSection {
     private static void confusion(StringBuilder h, ClassConfusion c, List<String> classNames) {
         h.append("<h3>Located and named</h3>\n<p>An object is located when a detection of any class overlaps it by IoU ")
                 .append(f("%.2f", ClassConfusion.IOU)).append(" or more; the best-scoring such detection names it. ")
-                .append(f("Located: %d of %d objects (%.1f%%); named rightly: %d of those (%.1f%%).",
-                        c.located(), c.truths(), 100 * c.locatedShare(), c.named(), 100 * c.classAccuracy()))
+                .append(esc(c.summary())).append('.')
                 .append("</p>\n<table><tr><th>true \\ named</th>");
         for (int p = 0; p <= c.classes(); p++) {
             h.append("<th>").append(p < c.classes() ? esc(DetectionPicture.className(classNames, p)) : "not located")

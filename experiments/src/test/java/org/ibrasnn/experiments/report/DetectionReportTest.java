@@ -124,7 +124,7 @@ class DetectionReportTest {
             objects += Integer.parseInt(truths.group(1));
         }
         String table = section("<h3>Located and named</h3>");
-        Matcher located = Pattern.compile("Located: (\\d+) of (\\d+) objects").matcher(table);
+        Matcher located = Pattern.compile("(\\d+) of (\\d+) objects located").matcher(table);
         assertTrue(located.find(), table);
         assertEquals(objects, Integer.parseInt(located.group(2)));
         int classes = FashionMnist.CLASS_NAMES.size();

@@ -3,6 +3,7 @@ package org.ibrasnn.core.task.detection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.ibrasnn.core.task.Targets;
 
 /**
@@ -93,14 +94,17 @@ public final class ClassConfusion {
         return n;
     }
 
-    /** The located share of the boxes, NaN without boxes. */
-    public double locatedShare() {
-        return (double) located() / truths();
+    /**
+     * {@code "L of N objects located (P%), R of them named rightly (Q%)"}, "n/a" for a share of nothing, the
+     * percentages to one decimal.
+     */
+    public String summary() {
+        return String.format(Locale.ROOT, "%d of %d objects located (%s), %d of them named rightly (%s)", located(),
+                truths(), share(located(), truths()), named(), share(named(), located()));
     }
 
-    /** The share of located boxes with the right class, NaN when none was located. */
-    public double classAccuracy() {
-        return (double) named() / located();
+    private static String share(int part, int whole) {
+        return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 
     /** The {@code n} largest off-diagonal cells, largest first (ties by truth, then predicted class). */

@@ -29,8 +29,7 @@ class ClassConfusionTest {
         assertEquals(4, c.truths());
         assertEquals(3, c.located());
         assertEquals(1, c.named());
-        assertEquals(0.75, c.locatedShare());
-        assertEquals(1.0 / 3, c.classAccuracy());
+        assertEquals("3 of 4 objects located (75.0%), 1 of them named rightly (33.3%)", c.summary());
         int[][] expected = {{0, 1, 1, 0}, {0, 0, 0, 1}, {0, 0, 1, 0}};
         for (int t = 0; t < 3; t++) {
             for (int p = 0; p <= 3; p++) {
@@ -51,7 +50,7 @@ class ClassConfusionTest {
         ClassConfusion c = ClassConfusion.of(detections, boxes(truths), 2);
         assertEquals(List.of(new ClassConfusion.Confusion(1, 0, 2), new ClassConfusion.Confusion(0, 1, 1)),
                 c.mostConfused(2));
-        assertEquals(0.0, c.classAccuracy());
+        assertEquals(0, c.named());
     }
 
     @Test
@@ -61,6 +60,8 @@ class ClassConfusionTest {
                 List.of(List.of(new DetectionBox(0, 5, 0, 0, 10, 10, 0.9))), boxes(truths), 2));
         assertTrue(e.getMessage().contains("class 5"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ClassConfusion.of(List.of(), boxes(List.of()), 0));
+        assertEquals("0 of 0 objects located (n/a), 0 of them named rightly (n/a)",
+                ClassConfusion.of(List.of(), boxes(List.of()), 2).summary());
     }
 
     private static Targets boxes(List<List<GroundTruthBox>> truths) {
