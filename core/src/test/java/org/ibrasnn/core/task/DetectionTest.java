@@ -91,26 +91,12 @@ class DetectionTest {
                 new Shape(input.channels(), 40, 32), withBox(empty(), 1, 0), 7), "boxes are clipped to the image");
     }
 
-    private static Targets boxes(List<List<GroundTruthBox>> truths) {
-        return new Targets() {
-            @Override
-            public int label(int index) {
-                throw new AssertionError("detection reads boxes");
-            }
-
-            @Override
-            public List<GroundTruthBox> boxes(int index) {
-                return truths.get(index);
-            }
-        };
-    }
-
     @Test
     void perfectDetectionsScoreOne() {
         Evaluator e = TASK.evaluator(HEADS, 2);
         e.add(0, withBox(empty(), 0, 2));
         e.add(1, withBox(empty(), 1, 1));
-        Metrics m = e.score(boxes(List.of(List.of(GroundTruthBox.of(0, 0, 12, 12, 40, 40)),
+        Metrics m = e.score(BoxTargets.of(List.of(List.of(GroundTruthBox.of(0, 0, 12, 12, 40, 40)),
                 List.of(GroundTruthBox.of(1, 1, 12, 12, 40, 40)))));
         assertEquals(Detection.MAP, m.primary());
         assertEquals(1.0, m.value(), 1e-12);
@@ -128,7 +114,7 @@ class DetectionTest {
         e.add(0, withBox(empty(), 0, 2));
         e.add(1, empty());
         // image 2 is never added: no detections, and no ground truth either.
-        Metrics m = e.score(boxes(List.of(List.of(GroundTruthBox.of(0, 0, 12, 12, 40, 40)),
+        Metrics m = e.score(BoxTargets.of(List.of(List.of(GroundTruthBox.of(0, 0, 12, 12, 40, 40)),
                 List.of(GroundTruthBox.of(1, 0, 12, 12, 40, 40)), List.of())));
         // precision 1 up to recall 0.5: 51 of COCO's 101 recall points.
         assertEquals(51 / 101.0, m.value(), 1e-15);
@@ -142,7 +128,7 @@ class DetectionTest {
         Evaluator e = TASK.evaluator(HEADS, 2);
         e.add(0, withBox(empty(), 0, 0));
         e.add(1, withBox(empty(), 0, 0));
-        Metrics m = e.score(boxes(List.of(List.of(GroundTruthBox.of(0, 0, 12, 12, 40, 40)),
+        Metrics m = e.score(BoxTargets.of(List.of(List.of(GroundTruthBox.of(0, 0, 12, 12, 40, 40)),
                 List.of(GroundTruthBox.of(1, 1, 12, 12, 40, 40)))));
         assertEquals(0.5, m.values().get("AP50"), 1e-12);
     }

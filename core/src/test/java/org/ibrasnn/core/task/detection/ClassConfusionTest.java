@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.ibrasnn.core.task.Targets;
+import org.ibrasnn.core.task.BoxTargets;
 import org.junit.jupiter.api.Test;
 
 class ClassConfusionTest {
@@ -25,7 +25,7 @@ class ClassConfusionTest {
                 List.of(new DetectionBox(1, 0, 20, 20, 10, 10, 0.9)), // only on the crowd box, which is left out
                 List.of(new DetectionBox(2, 2, 5, 5, 10, 10, 0.7), // equal scores: the first one counts
                         new DetectionBox(2, 0, 5, 5, 10, 10, 0.7)));
-        ClassConfusion c = ClassConfusion.of(detections, boxes(truths), 3);
+        ClassConfusion c = ClassConfusion.of(detections, BoxTargets.of(truths), 3);
         assertEquals(4, c.truths());
         assertEquals(3, c.located());
         assertEquals(1, c.named());
@@ -47,7 +47,7 @@ class ClassConfusionTest {
                 GroundTruthBox.of(0, 1, 20, 0, 10, 10), GroundTruthBox.of(0, 1, 40, 0, 10, 10)));
         List<List<DetectionBox>> detections = List.of(List.of(new DetectionBox(0, 1, 0, 0, 10, 10, 0.9),
                 new DetectionBox(0, 0, 20, 0, 10, 10, 0.9), new DetectionBox(0, 0, 40, 0, 10, 10, 0.9)));
-        ClassConfusion c = ClassConfusion.of(detections, boxes(truths), 2);
+        ClassConfusion c = ClassConfusion.of(detections, BoxTargets.of(truths), 2);
         assertEquals(List.of(new ClassConfusion.Confusion(1, 0, 2), new ClassConfusion.Confusion(0, 1, 1)),
                 c.mostConfused(2));
         assertEquals(0, c.named());
@@ -57,24 +57,10 @@ class ClassConfusionTest {
     void refusesClassesOutsideTheRange() {
         List<List<GroundTruthBox>> truths = List.of(List.of(GroundTruthBox.of(0, 0, 0, 0, 10, 10)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClassConfusion.of(
-                List.of(List.of(new DetectionBox(0, 5, 0, 0, 10, 10, 0.9))), boxes(truths), 2));
+                List.of(List.of(new DetectionBox(0, 5, 0, 0, 10, 10, 0.9))), BoxTargets.of(truths), 2));
         assertTrue(e.getMessage().contains("class 5"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ClassConfusion.of(List.of(), boxes(List.of()), 0));
+        assertThrows(IllegalArgumentException.class, () -> ClassConfusion.of(List.of(), BoxTargets.of(List.of()), 0));
         assertEquals("0 of 0 objects located (n/a), 0 of them named rightly (n/a)",
-                ClassConfusion.of(List.of(), boxes(List.of()), 2).summary());
-    }
-
-    private static Targets boxes(List<List<GroundTruthBox>> truths) {
-        return new Targets() {
-            @Override
-            public int label(int index) {
-                throw new UnsupportedOperationException("boxes only");
-            }
-
-            @Override
-            public List<GroundTruthBox> boxes(int index) {
-                return truths.get(index);
-            }
-        };
+                ClassConfusion.of(List.of(), BoxTargets.of(List.of()), 2).summary());
     }
 }
