@@ -20,7 +20,9 @@ import org.ibrasnn.core.task.Task;
  * then one block at 14x14 with 32 channels and one at 7x7 with 64); {@code resnet-wide} is the same shape at twice
  * the width (64, 64, 128: about 4x the compute) for the long recipes; {@code resnet-deep} keeps the full 28x28
  * resolution (an unpooled 32-channel stem, then one block each at 28x28/32, 14x14/64 and 7x7/128: 1.4x the
- * compute of resnet-wide), so that the first block sees the fine texture that tells shirts from T-shirts. Each is
+ * compute of resnet-wide), so that the first block sees the fine texture that tells shirts from T-shirts;
+ * {@code resnet10-small} is a ResNet-10 layout (one block per stage) with a fourth stage at 4x4: 24, 64, 128 and
+ * 256 channels, 1.2 M parameters for 44 M MACs, since capacity at 4x4 costs few MACs per parameter. Each is
  * a spike-driven network: a real-valued stem (conv + BN), then residual blocks whose convs consume neuron outputs,
  * then neuron, pooling and a linear classifier.
  * {@code spikeyolo-n} (SpikeYOLO's n: 640x640x3, 80 classes) and {@code spikeyolo-pico} (64x64x1 scenes, 10
@@ -34,6 +36,7 @@ public final class Architectures {
     private static final Map<String, Function<Request, ModelSpec>> CATALOGUE = new TreeMap<>(Map.ofEntries(
             Map.entry("resnet-deep", r -> resnet("resnet-deep", r, cifarStem(32), new int[] {32, 64, 128}, new int[] {1, 1, 1})),
             Map.entry("resnet-tiny", r -> resnet("resnet-tiny", r, pooledStem(32), new int[] {32, 64}, new int[] {1, 1})),
+            Map.entry("resnet10-small", r -> resnet("resnet10-small", r, cifarStem(24), new int[] {24, 64, 128, 256}, new int[] {1, 1, 1, 1})),
             Map.entry("resnet-wide", r -> resnet("resnet-wide", r, pooledStem(64), new int[] {64, 128}, new int[] {1, 1})),
             Map.entry("resnet18-cifar", r -> resnet("resnet18-cifar", r, cifarStem(64), new int[] {64, 128, 256, 512}, new int[] {2, 2, 2, 2})),
             Map.entry("resnet19-cifar", r -> resnet19(r)),

@@ -129,7 +129,7 @@ class ModelSpecTest {
 
     @Test
     void catalogueBuildsEveryArchitectureAtItsInputSize() {
-        assertEquals(List.of("resnet-deep", "resnet-tiny", "resnet-wide", "resnet18-cifar", "resnet18-imagenet", "resnet19-cifar",
+        assertEquals(List.of("resnet-deep", "resnet-tiny", "resnet-wide", "resnet10-small", "resnet18-cifar", "resnet18-imagenet", "resnet19-cifar",
                 "resnet34-imagenet", "spikeyolo-n", "spikeyolo-pico", "vgg11-cifar"), Architectures.names());
         assertEquals(10, Architectures.build("resnet18-cifar", new Shape(3, 32, 32), 10, new Relu()).classes());
         ModelSpec wide = Architectures.build("resnet-wide", MNIST, 10, new Relu());
@@ -144,6 +144,12 @@ class ModelSpecTest {
         assertEquals(new Conv(64, 128, 3, 2, 1, false), deep.graph().node("layer3.0.conv1").op());
         assertEquals(new Node("head.fc", new Linear(128, 10, true), List.of("head.global_avg_pool")),
                 deep.graph().nodes().getLast());
+        ModelSpec small = Architectures.build("resnet10-small", MNIST, 10, new Relu());
+        assertEquals(new Conv(1, 24, 3, 1, 1, false), small.graph().node("stem.conv").op());
+        assertEquals(new Conv(128, 256, 3, 2, 1, false), small.graph().node("layer4.0.conv1").op());
+        assertEquals(new Conv(128, 256, 1, 2, 0, false), small.graph().node("layer4.0.down.conv").op());
+        assertEquals(new Node("head.fc", new Linear(256, 10, true), List.of("head.global_avg_pool")),
+                small.graph().nodes().getLast());
         assertEquals(1000, Architectures.build("resnet34-imagenet", new Shape(3, 224, 224), 1000, new Relu()).classes());
         assertEquals(100, Architectures.build("resnet19-cifar", new Shape(3, 32, 32), 100, new Relu()).classes());
         assertEquals(10, Architectures.build("vgg11-cifar", new Shape(3, 32, 32), 10, new Relu()).classes());
