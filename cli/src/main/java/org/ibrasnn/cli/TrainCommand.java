@@ -72,13 +72,20 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Peak learning rate (default: from the recipe).")
     private Float learningRate;
 
+    @Option(names = "--average", paramLabel = "DECAY", description = "Evaluate and export an exponential moving "
+            + "average of the weights and BN statistics, with this decay per update in [0, 1), e.g. 0.999 "
+            + "(default: from the recipe; 0: off).")
+    private Float averaging;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingRun.Plan plan = plan();
-        stdout.printf("training %s with %s, recipe %s (%d epochs, batch %d, seed %d) on %s -> %s%n",
+        stdout.printf("training %s with %s, recipe %s (%d epochs, batch %d, seed %d%s) on %s -> %s%n",
                 plan.model().arch(), plan.model().activation().describe(), plan.recipe().name(),
-                plan.recipe().epochs(), plan.recipe().batchSize(), plan.recipe().seed(), plan.train().name(), out);
+                plan.recipe().epochs(), plan.recipe().batchSize(), plan.recipe().seed(),
+                plan.recipe().averaging() > 0 ? ", weight average " + plan.recipe().averaging() : "",
+                plan.train().name(), out);
         stdout.flush();
         TrainingRun.Result result;
         try (ProgressListener progress = new ProgressListener(System.err)) {
@@ -157,6 +164,12 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--lr must be a finite number > 0, got " + learningRate);
             }
             base = base.withLearningRate(learningRate);
+        }
+        if (averaging != null) {
+            if (!(averaging >= 0 && averaging < 1)) {
+                throw new IllegalArgumentException("--average must be in [0, 1), got " + averaging);
+            }
+            base = base.withAveraging(averaging);
         }
         return base;
     }

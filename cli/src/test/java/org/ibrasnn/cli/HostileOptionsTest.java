@@ -41,7 +41,8 @@ class HostileOptionsTest {
         Path out = dir.resolve("out");
         List<List<String>> cases = List.of(
                 List.of("--epochs", "0"), List.of("--epochs", "-1"), List.of("--batch", "0"), List.of("--batch", "-16"),
-                List.of("--train-limit", "-1"), List.of("--lr", "-0.1"), List.of("--lr", "0"));
+                List.of("--train-limit", "-1"), List.of("--lr", "-0.1"), List.of("--lr", "0"),
+                List.of("--average", "1"), List.of("--average", "-0.5"), List.of("--average", "NaN"));
         DirSnapshot beside = DirSnapshot.of(dir);
         DirSnapshot run = DirSnapshot.of(tiny.run());
         for (List<String> c : cases) {

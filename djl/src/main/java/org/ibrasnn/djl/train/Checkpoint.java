@@ -21,10 +21,10 @@ import org.ibrasnn.core.io.Tensor;
 import org.ibrasnn.djl.ParameterTensors;
 
 /**
- * The trainer's state after an epoch — weights, BN statistics, optimizer state, update count, epoch history and the
- * {@link RunSettings} of the run — in one safetensors file written atomically, so a killed run resumes where the
- * last finished epoch left off and ends with the same weights as an uninterrupted run, and a run with other
- * settings is refused instead of mixed in. Checkpoints of version 1 (before the settings were recorded) are refused:
+ * The trainer's state after an epoch — weights, BN statistics, optimizer state, weight averages, update count, epoch
+ * history and the {@link RunSettings} of the run — in one safetensors file written atomically, so a killed run
+ * resumes where the last finished epoch left off and ends with the same weights as an uninterrupted run, and a run
+ * with other settings is refused instead of mixed in. Checkpoints of version 1 (before the settings were recorded) are refused:
  * nothing in them says which data they were trained on.
  */
 public final class Checkpoint {
@@ -57,6 +57,9 @@ public final class Checkpoint {
         ParameterTensors.snapshot(trainer.parameters()).forEach((k, v) -> tensors.put("param/" + k, v));
         for (Map.Entry<String, NDArray> e : trainer.optimizer().tensors().entrySet()) {
             tensors.put("optim/" + e.getKey(), ParameterTensors.toTensor(e.getValue()));
+        }
+        for (Map.Entry<String, NDArray> e : trainer.averages().entrySet()) {
+            tensors.put("average/" + e.getKey(), ParameterTensors.toTensor(e.getValue()));
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
@@ -122,6 +125,9 @@ public final class Checkpoint {
         }
         for (Map.Entry<String, NDArray> e : trainer.optimizer().tensors().entrySet()) {
             load(e.getValue(), "optim/" + e.getKey());
+        }
+        for (Map.Entry<String, NDArray> e : trainer.averages().entrySet()) {
+            load(e.getValue(), "average/" + e.getKey());
         }
         trainer.optimizer().restoreUpdates(updates);
         trainer.restoreHistory(history);

@@ -41,8 +41,8 @@ public final class RunDirectory {
     }
 
     /**
-     * Bytes a run writes at most: the model, and the checkpoint (weights and optimizer state) twice while its
-     * atomic replacement is written.
+     * Bytes a run writes at most: the model, and the checkpoint (weights, optimizer state and any weight averages)
+     * twice while its atomic replacement is written.
      */
     static long bytesWritten(ModelSpec spec, Recipe recipe) {
         long values = 0;
@@ -53,7 +53,7 @@ public final class RunDirectory {
             }
             values += n;
         }
-        int states = recipe.optimizer() == OptimizerKind.ADAMW ? 2 : 1;
+        int states = (recipe.optimizer() == OptimizerKind.ADAMW ? 2 : 1) + (recipe.averaging() > 0 ? 1 : 0);
         return Float.BYTES * values * (1 + 2L * (1 + states));
     }
 

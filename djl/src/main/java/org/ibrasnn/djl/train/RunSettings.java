@@ -29,7 +29,8 @@ import org.ibrasnn.core.model.ModelSpec;
 /**
  * What a run's weights depend on, as named values in a fixed order: the data (dataset and event framing when the
  * model file records them), the network (architecture, neuron, input shape, a SHA-256 of the whole spec), the
- * number of training images, a SHA-256 of the training and of the test images themselves, then every recipe field.
+ * number of training images, a SHA-256 of the training and of the test images themselves, then every recipe field
+ * (weight averaging only when on).
  * A checkpoint records them and a resumed run must ask for exactly the same; the data is identified by its content,
  * so the same files under another root match.
  */
@@ -66,7 +67,10 @@ public record RunSettings(Map<String, String> values) {
         v.put("train_data", "sha256 " + digest(plan.train()));
         v.put("test_data", plan.test().size() + " images, sha256 " + digest(plan.test()));
         for (Map.Entry<String, JsonElement> e : SNAKE_CASE.toJsonTree(plan.recipe()).getAsJsonObject().entrySet()) {
-            v.put(e.getKey().equals("name") ? "recipe" : e.getKey(), e.getValue().getAsString());
+            // Recorded only when on, so that checkpoints written before weight averaging existed still resume.
+            if (!(e.getKey().equals("averaging") && plan.recipe().averaging() == 0)) {
+                v.put(e.getKey().equals("name") ? "recipe" : e.getKey(), e.getValue().getAsString());
+            }
         }
         return new RunSettings(v);
     }

@@ -43,6 +43,8 @@ public final class Trainer implements AutoCloseable {
     private final SpikingNetwork network;
     private final Map<String, Parameter> parameters;
     private final OptimizerState optimizer;
+    /** The weight average that is evaluated and exported, or null when the recipe averages nothing. */
+    private final WeightAverage average;
     private final ParameterStore store;
     private final List<EpochMetrics> history = new ArrayList<>();
 
@@ -60,6 +62,7 @@ public final class Trainer implements AutoCloseable {
         this.parameters = NamedParameters.of(network);
         task.initialize(spec, parameters);
         this.optimizer = new OptimizerState(recipe, parameters, manager);
+        this.average = recipe.averaging() > 0 ? new WeightAverage(recipe.averaging(), parameters, manager) : null;
         this.store = new ParameterStore(manager, false);
     }
 
@@ -89,12 +92,20 @@ public final class Trainer implements AutoCloseable {
         return optimizer;
     }
 
+    /** The weight averages by parameter name, for checkpoints (none when the recipe averages nothing). */
+    Map<String, NDArray> averages() {
+        return average == null ? Map.of() : average.tensors();
+    }
+
     void restoreHistory(List<EpochMetrics> epochs) {
         history.clear();
         history.addAll(epochs);
     }
 
-    /** Runs the remaining epochs; after each, {@code afterEpoch} is called (the checkpoint). */
+    /**
+     * Runs the remaining epochs; after each, {@code afterEpoch} is called (the checkpoint). With weight averaging
+     * the test metrics are the average's, and the network holds the average when this returns.
+     */
     public void train(ImageDataset train, ImageDataset test, TrainingListener listener, EpochHook afterEpoch)
             throws IOException {
         checkData(spec, train);
@@ -104,13 +115,16 @@ public final class Trainer implements AutoCloseable {
             Running running = runEpoch(epoch, train, listener);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             listener.evaluating(test.size());
-            Metrics testMetrics = evaluate(test, 0);
+            Metrics testMetrics = average == null ? evaluate(test, 0) : average.during(() -> evaluate(test, 0));
             EpochMetrics metrics = new EpochMetrics(epoch, running.loss(), running.metric(), testMetrics,
                     (System.nanoTime() - start) / 1e9, train.size() / trainSeconds,
                     recipe.learningRateAt(epoch - 1), ProcessStats.rssBytes(), ProcessStats.peakRssBytes());
             history.add(metrics);
             afterEpoch.epochDone(this, metrics);
             listener.epochFinished(metrics);
+        }
+        if (average != null) {
+            average.install();
         }
     }
 
@@ -164,6 +178,9 @@ public final class Trainer implements AutoCloseable {
                     batchMetric = batchLoss.metricSum();
                 }
                 optimizer.step(rate);
+                if (average != null) {
+                    average.update(optimizer.updates());
+                }
                 lossSum += loss * n;
                 metricSum += batchMetric;
                 seen += n;

@@ -22,6 +22,8 @@ import org.ibrasnn.djl.ParameterTensors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Checkpoints, resume after a kill, divergence and output-directory safety on a tiny task. */
 class TrainingRunTest {
@@ -33,7 +35,7 @@ class TrainingRunTest {
     private ImageDataset test;
     private final ModelSpec spec = TinyData.spec(IbraLifSpec.paperDefault(1));
     private final Recipe recipe = new Recipe("test", 3, 16, OptimizerKind.SGD, 0.05f, 0.9f, 5e-4f, 0.5f, 0.1f, 1,
-            true, 0.5f, 5);
+            true, 0.5f, 0f, 5);
 
     @BeforeEach
     void data() throws IOException {
@@ -57,18 +59,20 @@ class TrainingRunTest {
         };
     }
 
-    @Test
-    void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne() throws IOException {
+    @ParameterizedTest(name = "weight averaging {0}")
+    @ValueSource(floats = {0f, 0.9f})
+    void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne(float averaging) throws IOException {
+        Recipe r = recipe.withAveraging(averaging);
         Path straight = dir.resolve("straight");
-        TrainingRun.Result result = TrainingRun.execute(plan(straight, false, recipe), TrainingListener.NONE);
+        TrainingRun.Result result = TrainingRun.execute(plan(straight, false, r), TrainingListener.NONE);
         assertTrue(result.test().value() > 0.9, "the tiny task is learnable: " + result.test());
         assertEquals("accuracy", result.test().primary());
 
         Path killed = dir.resolve("killed");
-        assertThrows(IllegalStateException.class, () -> TrainingRun.execute(plan(killed, false, recipe), killAfter(2)));
+        assertThrows(IllegalStateException.class, () -> TrainingRun.execute(plan(killed, false, r), killAfter(2)));
         assertTrue(Files.exists(killed.resolve(Checkpoint.FILE)));
         assertFalse(Files.exists(killed.resolve(TrainingRun.MODEL_FILE)), "no model before the run finishes");
-        TrainingRun.execute(plan(killed, true, recipe), TrainingListener.NONE);
+        TrainingRun.execute(plan(killed, true, r), TrainingListener.NONE);
 
         Map<String, Tensor> a = ModelFile.read(straight.resolve(TrainingRun.MODEL_FILE)).tensors();
         Map<String, Tensor> b = ModelFile.read(killed.resolve(TrainingRun.MODEL_FILE)).tensors();
@@ -76,10 +80,34 @@ class TrainingRunTest {
         for (String name : a.keySet()) {
             assertArrayEquals(a.get(name).toArray(), b.get(name).toArray(), 0f, name);
         }
+        Map<String, Tensor> checkpoint = SafeTensors.read(straight.resolve(Checkpoint.FILE)).tensors();
+        for (String name : a.keySet()) {
+            Tensor exported = checkpoint.get(averaging > 0 ? "average/" + name : "param/" + name);
+            assertArrayEquals(exported.toArray(), a.get(name).toArray(), 0f, "the model file holds " + name
+                    + (averaging > 0 ? "'s average" : " as trained"));
+        }
+        assertEquals(averaging > 0, checkpoint.keySet().stream().anyMatch(k -> k.startsWith("average/")));
+        if (averaging > 0) {
+            assertFalse(java.util.Arrays.equals(checkpoint.get("param/fc.weight").toArray(), a.get("fc.weight")
+                    .toArray()), "the average differs from the last trained weights");
+        }
         String metrics = Files.readString(killed.resolve(TrainingRun.METRICS_FILE));
         assertTrue(metrics.contains("\"epoch\": 3") && metrics.contains("\"peak_rss_bytes\"")
                 && metrics.contains("\"task\": \"classify\"") && metrics.contains("\"primary\": \"accuracy\"")
-                && metrics.contains("\"test\": {") && metrics.contains("\"wall_seconds\""), metrics);
+                && metrics.contains("\"test\": {") && metrics.contains("\"wall_seconds\"")
+                && metrics.contains("\"averaging\": " + averaging), metrics);
+    }
+
+    @Test
+    void weightAveragingIsASettingOnlyWhenOn() {
+        Path out = dir.resolve("settings");
+        assertFalse(RunSettings.of(plan(out, false, recipe)).values().containsKey("averaging"),
+                "checkpoints from before weight averaging still resume");
+        assertEquals("0.999", RunSettings.of(plan(out, false, recipe.withAveraging(0.999f))).values().get("averaging"));
+        assertEquals(new RunSettings.Difference("averaging", "not recorded", "0.9"), RunSettings.of(plan(out, false,
+                recipe)).firstDifference(RunSettings.of(plan(out, false, recipe.withAveraging(0.9f)))).orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> recipe.withAveraging(1f));
+        assertThrows(IllegalArgumentException.class, () -> recipe.withAveraging(-0.1f));
     }
 
     @Test
