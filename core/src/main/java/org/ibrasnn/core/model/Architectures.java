@@ -26,7 +26,8 @@ import org.ibrasnn.core.task.Task;
  * a spike-driven network: a real-valued stem (conv + BN), then residual blocks whose convs consume neuron outputs,
  * then neuron, pooling and a linear classifier.
  * {@code spikeyolo-n} (SpikeYOLO's n: 640x640x3, 80 classes) and {@code spikeyolo-pico} (64x64x1 scenes, 10
- * classes, a CPU-sized member) are detectors for the {@code detect} task ({@link SpikeYolo}).
+ * classes, a CPU-sized member) and {@code spikeyolo-pico-conv} (pico without depthwise convs, for CPU speed) are
+ * detectors for the {@code detect} task ({@link SpikeYolo}).
  */
 public final class Architectures {
 
@@ -44,7 +45,8 @@ public final class Architectures {
             Map.entry("resnet34-imagenet", r -> resnet("resnet34-imagenet", r, imagenetStem(), new int[] {64, 128, 256, 512}, new int[] {3, 4, 6, 3})),
             Map.entry("vgg11-cifar", Architectures::vgg11),
             Map.entry("spikeyolo-n", r -> SpikeYolo.build("spikeyolo-n", r, SpikeYolo.N)),
-            Map.entry("spikeyolo-pico", r -> SpikeYolo.build("spikeyolo-pico", r, SpikeYolo.PICO))));
+            Map.entry("spikeyolo-pico", r -> SpikeYolo.build("spikeyolo-pico", r, SpikeYolo.PICO)),
+            Map.entry("spikeyolo-pico-conv", r -> SpikeYolo.build("spikeyolo-pico-conv", r, SpikeYolo.PICO_CONV))));
 
     private Architectures() {}
 

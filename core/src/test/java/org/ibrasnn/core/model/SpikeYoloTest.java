@@ -7,6 +7,7 @@ import java.util.List;
 import org.ibrasnn.core.energy.DenseOperations;
 import org.ibrasnn.core.io.ModelSpecJson;
 import org.ibrasnn.core.io.ModelTensors;
+import org.ibrasnn.core.model.ops.Conv;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.core.task.Detection;
@@ -36,6 +37,27 @@ class SpikeYoloTest {
         assertTrue(macs > 50e6 && macs < 150e6, "MACs " + macs);
         assertEquals(List.of(new Shape(74, 8, 8), new Shape(74, 4, 4), new Shape(74, 2, 2)),
                 pico.heads().stream().map(h -> h.output()).toList());
+    }
+
+    @Test
+    void picoConvHasNoDepthwiseConvsAndATwoStepStem() {
+        ModelSpec conv = Architectures.build("spikeyolo-pico-conv", new Shape(1, 64, 64), 10, new Relu());
+        long params = ModelTensors.parameters(conv);
+        long macs = DenseOperations.perImage(conv);
+        System.out.printf("spikeyolo-pico-conv: %d parameters (%.3f M), %.1f M MACs%n", params, params / 1e6,
+                macs / 1e6);
+        List<Conv> convs = conv.graph().nodes().stream().filter(n -> n.op() instanceof Conv)
+                .map(n -> (Conv) n.op()).toList();
+        assertTrue(convs.stream().allMatch(c -> c.groups() == 1), "no depthwise conv");
+        assertTrue(conv.graph().nodes().stream().noneMatch(n -> n.name().contains(".sep.")), "no separable blocks");
+        assertEquals(new Conv(1, 12, 3, 2, 1, 1, true), conv.graph().node("stem.conv").op());
+        assertEquals(List.of("stem.bn"), conv.graph().node("stem2.neuron").inputs());
+        assertEquals(new Conv(12, 24, 3, 2, 1, 1, false), conv.graph().node("stem2.conv").op());
+        assertEquals(new Conv(96, 288, 3, 1, 1, 1, false), conv.graph().node("stage3.0.mlp.conv1.conv").op(),
+                "a full 3x3 conv where pico factors it");
+        assertEquals(List.of(new Shape(74, 8, 8), new Shape(74, 4, 4), new Shape(74, 2, 2)),
+                conv.heads().stream().map(h -> h.output()).toList());
+        assertEquals(84_646_272L, macs);
     }
 
     @Test
