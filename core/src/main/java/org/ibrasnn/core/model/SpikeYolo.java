@@ -113,7 +113,10 @@ final class SpikeYolo {
         return g.last();
     }
 
-    /** The separable residual, then the conv residual {@code c -> ratio * c -> c}; returns the last node. */
+    /**
+     * The separable residual, then the conv residual {@code c -> ratio * c -> c} (the conv residual alone, with full
+     * 3x3 convs, in a member without depthwise convs); returns the last node.
+     */
     private static String msBlock(GraphBuilder g, Scale s, String name, int c, int ratio, boolean factored) {
         if (!s.depthwise()) {
             return convBlock(g, name, c, ratio, false);

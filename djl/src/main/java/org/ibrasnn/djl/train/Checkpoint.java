@@ -1,7 +1,6 @@
 package org.ibrasnn.djl.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -24,8 +23,8 @@ import org.ibrasnn.djl.ParameterTensors;
  * The trainer's state after an epoch — weights, BN statistics, optimizer state, weight averages, update count, epoch
  * history and the {@link RunSettings} of the run — in one safetensors file written atomically, so a killed run
  * resumes where the last finished epoch left off and ends with the same weights as an uninterrupted run, and a run
- * with other settings is refused instead of mixed in. Checkpoints of version 1 (before the settings were recorded) are refused:
- * nothing in them says which data they were trained on.
+ * with other settings is refused instead of mixed in. Checkpoints of version 1 (before the settings were recorded)
+ * are refused: nothing in them says which data they were trained on.
  */
 public final class Checkpoint {
 
@@ -54,13 +53,7 @@ public final class Checkpoint {
     /** Writes the trainer's current state and the run's settings to {@code dir/checkpoint.safetensors}. */
     public static void save(Trainer trainer, RunSettings settings, Path dir) throws IOException {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
-        ParameterTensors.snapshot(trainer.parameters()).forEach((k, v) -> tensors.put("param/" + k, v));
-        for (Map.Entry<String, NDArray> e : trainer.optimizer().tensors().entrySet()) {
-            tensors.put("optim/" + e.getKey(), ParameterTensors.toTensor(e.getValue()));
-        }
-        for (Map.Entry<String, NDArray> e : trainer.averages().entrySet()) {
-            tensors.put("average/" + e.getKey(), ParameterTensors.toTensor(e.getValue()));
-        }
+        state(trainer).forEach((name, array) -> tensors.put(name, ParameterTensors.toTensor(array)));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("format_version", VERSION);
@@ -118,19 +111,22 @@ public final class Checkpoint {
         });
     }
 
-    /** Loads weights, optimizer state, update count and history into a trainer built with the same settings. */
+    /** Loads weights, optimizer state, weight averages, update count and history into a trainer built alike. */
     public void restore(Trainer trainer) throws ModelFormatException {
-        for (Map.Entry<String, Parameter> e : trainer.parameters().entrySet()) {
-            load(e.getValue().getArray(), "param/" + e.getKey());
-        }
-        for (Map.Entry<String, NDArray> e : trainer.optimizer().tensors().entrySet()) {
-            load(e.getValue(), "optim/" + e.getKey());
-        }
-        for (Map.Entry<String, NDArray> e : trainer.averages().entrySet()) {
-            load(e.getValue(), "average/" + e.getKey());
+        for (Map.Entry<String, NDArray> e : state(trainer).entrySet()) {
+            load(e.getValue(), e.getKey());
         }
         trainer.optimizer().restoreUpdates(updates);
         trainer.restoreHistory(history);
+    }
+
+    /** Every array a checkpoint holds, by its name in the file: weights, optimizer state, weight averages. */
+    private static Map<String, NDArray> state(Trainer trainer) {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        trainer.parameters().forEach((name, p) -> arrays.put("param/" + name, p.getArray()));
+        trainer.optimizer().tensors().forEach((name, array) -> arrays.put("optim/" + name, array));
+        trainer.averages().forEach((name, array) -> arrays.put("average/" + name, array));
+        return arrays;
     }
 
     private void load(NDArray target, String name) throws ModelFormatException {
