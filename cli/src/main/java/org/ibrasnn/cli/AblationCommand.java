@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             "figure3: histograms of emitted values, IB-LIF (D=15) against IBRA-LIF (D=1.5, N=10).",
             "table6: detection (mAP@50, mAP@50:95) with ReLU, I-LIF (1x4) and IBRA-LIF (1x5.11, N=100); defaults "
                 + "--arch spikeyolo-pico, --recipe detect, --dataset coco (a detection set is required).",
+            "Every model shares the recipe, with the --epochs, --batch, --lr, --average and --seed given.",
             "Each model trains into DIR/<setting>/; a finished one is reused (also across ablations sharing DIR), "
                 + "an interrupted one resumes from its checkpoint."})
 final class AblationCommand implements Callable<Integer> {
@@ -34,6 +35,9 @@ final class AblationCommand implements Callable<Integer> {
 
     @Mixin
     private DatasetOptions data = new DatasetOptions();
+
+    @Mixin
+    private RecipeOptions recipeOptions = new RecipeOptions();
 
     @Parameters(index = "0", paramLabel = "ABLATION", description = "table4, table1, figure3 or table6.")
     private String which;
@@ -48,30 +52,19 @@ final class AblationCommand implements Callable<Integer> {
     @Option(names = "--arch", description = "Architecture (default: resnet-tiny, spikeyolo-pico for table6).")
     private String arch;
 
-    @Option(names = "--recipe", description = "Recipe: " + Recipe.NAMES + " (default: quick, detect for table6).")
-    private String recipeName;
-
-    @Option(names = "--epochs", description = "Epochs (default: the recipe's, or the quick form's with --quick).")
-    private Integer epochs;
-
     @Option(names = "--train-limit", description = "First K training images (default: all, or the quick form's).")
     private Integer trainLimit;
 
     @Option(names = "--test-limit", description = "First K test images (default: all, or the quick form's).")
     private Integer testLimit;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed shared by every model (default: ${DEFAULT-VALUE}).")
-    private long seed;
-
     @Override
     public Integer call() throws IOException {
         Ablation ablation = Ablation.parse(which);
         Ablation.Defaults defaults = ablation.defaults();
-        Recipe recipe = Recipe.named(recipeName != null ? recipeName : defaults.recipe(), seed);
-        Integer e = epochs != null ? OptionChecks.atLeast("--epochs", epochs, 1)
-                : quick ? Integer.valueOf(defaults.quickEpochs()) : null;
-        if (e != null) {
-            recipe = recipe.withEpochs(e);
+        Recipe recipe = recipeOptions.recipe(defaults.recipe());
+        if (quick && !recipeOptions.epochsGiven()) {
+            recipe = recipe.withEpochs(defaults.quickEpochs());
         }
         int trainCount = OptionChecks.atLeast("--train-limit", trainLimit != null ? trainLimit
                 : quick ? defaults.quickTrain() : 0, 0);

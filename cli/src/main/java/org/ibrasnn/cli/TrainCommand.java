@@ -37,6 +37,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private NeuronOptions neuron = new NeuronOptions();
 
+    @Mixin
+    private RecipeOptions recipeOptions = new RecipeOptions();
+
     @Option(names = "--task", description = "Task: classify or detect (default: the architecture's). With detect, "
             + "--arch defaults to spikeyolo-pico, --recipe to detect and --dataset to coco.")
     private String taskName;
@@ -44,19 +47,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--arch", description = "Architecture: ${COMPLETION-CANDIDATES} (default: resnet-tiny, or "
             + "spikeyolo-pico for --task detect).", completionCandidates = ArchitectureNames.class)
     private String arch;
-
-    @Option(names = "--recipe", description = "Recipe: " + Recipe.NAMES + " (default: quick, or detect for "
-            + "detectors).")
-    private String recipeName;
-
-    @Option(names = "--epochs", description = "Epochs (default: from the recipe).")
-    private Integer epochs;
-
-    @Option(names = "--batch", description = "Batch size (default: from the recipe).")
-    private Integer batch;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    private long seed;
 
     @Option(names = "--out", required = true, description = "Run directory to write.")
     private Path out;
@@ -68,14 +58,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from DIR's checkpoint; refused if it was written with other "
             + "options or data. A finished model in DIR is never replaced.")
     private boolean resume;
-
-    @Option(names = "--lr", description = "Peak learning rate (default: from the recipe).")
-    private Float learningRate;
-
-    @Option(names = "--average", paramLabel = "DECAY", description = "Evaluate and export an exponential moving "
-            + "average of the weights and BN statistics, with this decay per update in [0, 1), e.g. 0.999 "
-            + "(default: from the recipe; 0: off).")
-    private Float averaging;
 
     @Override
     public Integer call() throws IOException {
@@ -112,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
         if (detector) {
             data.defaultTo("coco");
         }
-        Recipe recipe = recipe(detector);
+        Recipe recipe = recipeOptions.recipe(detector ? "detect" : "quick");
         var activation = neuron.activation();
         try {
             RunDirectory.check(out, resume);
@@ -149,29 +131,6 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--arch " + name + " is built for the task '" + built.name()
                     + "', not for --task " + task.name());
         }
-    }
-
-    private Recipe recipe(boolean detector) {
-        Recipe base = Recipe.named(recipeName != null ? recipeName : detector ? "detect" : "quick", seed);
-        if (OptionChecks.atLeast("--epochs", epochs, 1) != null) {
-            base = base.withEpochs(epochs);
-        }
-        if (OptionChecks.atLeast("--batch", batch, 1) != null) {
-            base = base.withBatchSize(batch);
-        }
-        if (learningRate != null) {
-            if (!(learningRate > 0) || learningRate.isInfinite()) {
-                throw new IllegalArgumentException("--lr must be a finite number > 0, got " + learningRate);
-            }
-            base = base.withLearningRate(learningRate);
-        }
-        if (averaging != null) {
-            if (!(averaging >= 0 && averaging < 1)) {
-                throw new IllegalArgumentException("--average must be in [0, 1), got " + averaging);
-            }
-            base = base.withAveraging(averaging);
-        }
-        return base;
     }
 
     /** Completion candidates for {@code --arch}. */

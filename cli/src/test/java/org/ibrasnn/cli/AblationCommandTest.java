@@ -42,11 +42,14 @@ class AblationCommandTest {
         run(args).succeeded();
         assertEquals(trained, Files.getLastModifiedTime(model), "a finished model is reused, not retrained");
 
-        CliRun refused = run("ablation", "figure3", "--epochs", "1", "--train-limit", "128", "--test-limit", "32",
-                "--seed", "2", "--out", out.toString());
-        assertEquals(2, refused.code());
-        assertTrue(refused.err().contains("other settings"), refused.err());
-        refused = run("ablation", "table9", "--out", out.toString());
+        for (List<String> other : List.of(List.of("--seed", "2"), List.of("--average", "0.5"), List.of("--lr", "0.2"),
+                List.of("--batch", "64"))) {
+            CliRun refused = run("ablation", "figure3", "--epochs", "1", "--train-limit", "128", "--test-limit", "32",
+                    other.get(0), other.get(1), "--out", out.toString());
+            assertEquals(2, refused.code(), other.toString());
+            assertTrue(refused.err().contains("other settings"), refused.err());
+        }
+        CliRun refused = run("ablation", "table9", "--out", out.toString());
         assertEquals(2, refused.code());
         assertTrue(refused.err().contains("unknown ablation 'table9'"), refused.err());
     }
@@ -58,11 +61,14 @@ class AblationCommandTest {
                 "--limit", "200").succeeded();
         Path out = dir.resolve("t6");
         CliRun done = run("ablation", "table6", "--epochs", "1", "--train-limit", "32", "--test-limit", "6",
-                "--root", scenes.toString(), "--out", out.toString()).succeeded();
+                "--lr", "0.03", "--average", "0.5", "--root", scenes.toString(), "--out", out.toString()).succeeded();
         assertTrue(done.out().contains("table6: I-LIF -> "), done.out());
+        assertTrue(Files.readString(out.resolve("ilif-d4-t1").resolve("metrics.json")).contains("\"averaging\": 0.5"),
+                "every model trains with the recipe as changed");
 
         String md = Files.readString(out.resolve("table6.md"));
-        assertTrue(md.startsWith("# Table 6: object detection") && md.contains("spikeyolo-pico, recipe detect, 1 epochs"), md);
+        assertTrue(md.startsWith("# Table 6: object detection")
+                && md.contains("spikeyolo-pico, recipe detect (learning_rate 0.03, averaging 0.5), 1 epochs"), md);
         assertTrue(md.contains("| model | T x D | mAP@50 | mAP@50:95 | parameters | MACs | SOPs | energy (mJ) | ANN twin / this |"),
                 md);
         List<String> rows = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| model") && !l.startsWith("| ---")).toList();

@@ -47,6 +47,8 @@ class HostileOptionsTest {
         DirSnapshot run = DirSnapshot.of(tiny.run());
         for (List<String> c : cases) {
             assertRefused(run(tiny.train(out, false, c.get(0), c.get(1))), c.get(0) + " must be ", "got " + c.get(1));
+            assertRefused(run("ablation", "figure3", c.get(0), c.get(1), "--out", out.toString()),
+                    c.get(0) + " must be ", "got " + c.get(1));
         }
         for (String[] args : List.of(
                 new String[] {"eval", "--model", model, "--limit", "-1", "--json", json},

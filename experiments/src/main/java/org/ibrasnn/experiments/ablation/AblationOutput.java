@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelTensors;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
@@ -58,10 +59,17 @@ final class AblationOutput {
     }
 
     private static String settingsLine(Map<String, Object> s) {
-        return String.format(Locale.ROOT, "%s, recipe %s, %s epochs, seed %s, %s training images; spike-driven runtime "
-                + "on %s test images; energy per image with E_MAC = %.1f pJ, E_AC = %.1f pJ.", s.get("arch"),
-                s.get("recipe"), s.get("epochs"), s.get("seed"), s.get("train_images"), s.get("test_images"),
-                AblationRow.ENERGY.macPicojoules(), AblationRow.ENERGY.acPicojoules());
+        return String.format(Locale.ROOT, "%s, recipe %s%s, %s epochs, seed %s, %s training images; spike-driven "
+                + "runtime on %s test images; energy per image with E_MAC = %.1f pJ, E_AC = %.1f pJ.", s.get("arch"),
+                s.get("recipe"), recipeChanges(s), s.get("epochs"), s.get("seed"), s.get("train_images"),
+                s.get("test_images"), AblationRow.ENERGY.macPicojoules(), AblationRow.ENERGY.acPicojoules());
+    }
+
+    /** The recipe's changed fields, e.g. " (learning_rate 0.03, averaging 0.999)", or nothing. */
+    private static String recipeChanges(Map<String, Object> s) {
+        List<String> changed = Stream.of("batch_size", "learning_rate", "averaging")
+                .filter(s::containsKey).map(k -> k + " " + s.get(k)).toList();
+        return changed.isEmpty() ? "" : " (" + String.join(", ", changed) + ")";
     }
 
     /** The name of the rows' primary metric (one task per ablation). */

@@ -64,6 +64,7 @@ public final class AblationRun {
         settings.put("recipe", plan.recipe().name());
         settings.put("epochs", plan.recipe().epochs());
         settings.put("seed", plan.recipe().seed());
+        settings.putAll(changedFromNamed(plan.recipe()));
         settings.put("train_images", train.size());
         settings.put("test_images", test.size());
         settings.put("dataset", plan.data().directory() + " (sha256 " + plan.data().checksum() + ")");
@@ -82,6 +83,25 @@ public final class AblationRun {
             rows.add(new AblationRow(entry, model.spec(), SpikeRun.spikeDriven(model, test, 0, progress).report()));
         }
         return AblationOutput.write(plan.ablation(), rows, settings, plan.out());
+    }
+
+    /**
+     * The batch size, learning rate and weight averaging where they differ from the named recipe's, so that the
+     * settings of an ablation run with the recipe as named read as before.
+     */
+    static Map<String, Object> changedFromNamed(Recipe recipe) {
+        Recipe named = Recipe.named(recipe.name(), recipe.seed());
+        Map<String, Object> changed = new LinkedHashMap<>();
+        if (recipe.batchSize() != named.batchSize()) {
+            changed.put("batch_size", recipe.batchSize());
+        }
+        if (recipe.learningRate() != named.learningRate()) {
+            changed.put("learning_rate", recipe.learningRate());
+        }
+        if (recipe.averaging() != named.averaging()) {
+            changed.put("averaging", recipe.averaging());
+        }
+        return changed;
     }
 
     /** Refuses, in one line, an architecture or dataset that does not serve the ablation's task. */
