@@ -27,6 +27,8 @@ SHOWN = 4
 class Form:
     """One model file, run with verify_model's network; optionally recording each neuron's V * N."""
 
+    active = None  # the form whose neurons record, set before each run
+
     def __init__(self, path):
         meta, tensors = verify_model.read_safetensors(path)
         if meta.get("format") != "ibra-snn":
@@ -48,10 +50,12 @@ class Form:
 
 
 def recording(call):
+    """verify_model's neuron call, also keeping V * N of each integer neuron layer of the active form (per timestep)."""
     def record(neuron, x, state, key, t):
         form = Form.active
         if form is not None and form.membranes is not None and neuron.kind in ("ibra", "ilif", "iblif"):
-            form.membranes.setdefault(key if t == 0 else f"{key} t={t}", (x * neuron.n).flatten())
+            v = x if t == 0 else neuron.alpha * state[key] + x  # the membrane the neuron rounds
+            form.membranes.setdefault(key if t == 0 else f"{key} t={t}", (v * neuron.n).flatten())
         return call(neuron, x, state, key, t)
     return record
 
@@ -100,8 +104,6 @@ def main():
                       "inference_correct": int((predictions["inference"] == labels).sum()),
                       "differing": differing}, indent=1))
 
-
-Form.active = None
 
 if __name__ == "__main__":
     main()
