@@ -42,7 +42,7 @@ class Form:
             return torch.cat([self.net.forward(images[s:s + BATCH]) for s in range(0, len(images), BATCH)])
 
     def trace(self, image):
-        """V * N at every neuron layer for one image, in the order the layers run."""
+        """V * N and the largest count at every neuron layer for one image, in the order the layers run."""
         self.membranes = {}
         self.logits(image)
         traced, self.membranes = self.membranes, None
@@ -55,19 +55,24 @@ def recording(call):
         form = Form.active
         if form is not None and form.membranes is not None and neuron.kind in ("ibra", "ilif", "iblif"):
             v = x if t == 0 else neuron.alpha * state[key] + x  # the membrane the neuron rounds
-            form.membranes.setdefault(key if t == 0 else f"{key} t={t}", (v * neuron.n).flatten())
+            form.membranes.setdefault(key if t == 0 else f"{key} t={t}", ((v * neuron.n).flatten(), neuron.max_count))
         return call(neuron, x, state, key, t)
     return record
 
 
+def counts(vn, most):
+    """The counts a neuron emits for membranes V * N: rounded to the nearest integer (half to even) and clipped."""
+    return torch.clamp(torch.round(vn), 0, most)
+
+
 def first_difference(a, b):
     """The first neuron layer whose counts differ between the two traces, with up to SHOWN membranes there."""
-    for key in a:
-        ca, cb = torch.round(a[key]).clamp(min=0), torch.round(b[key]).clamp(min=0)
-        where = (ca != cb).nonzero().flatten()
+    for key, (va, most) in a.items():
+        vb = b[key][0]
+        where = (counts(va, most) != counts(vb, most)).nonzero().flatten()
         if len(where):
             return {"layer": key, "counts_differing": len(where),
-                    "membranes": [{"index": int(i), "training_VN": float(a[key][i]), "inference_VN": float(b[key][i])}
+                    "membranes": [{"index": int(i), "training_VN": float(va[i]), "inference_VN": float(vb[i])}
                                   for i in where[:SHOWN]]}
     return None
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelTensors;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
@@ -67,7 +66,7 @@ final class AblationOutput {
 
     /** The recipe's changed fields, e.g. " (learning_rate 0.03, averaging 0.999)", or nothing. */
     private static String recipeChanges(Map<String, Object> s) {
-        List<String> changed = Stream.of("batch_size", "learning_rate", "averaging")
+        List<String> changed = AblationRun.CHANGEABLE.keySet().stream()
                 .filter(s::containsKey).map(k -> k + " " + s.get(k)).toList();
         return changed.isEmpty() ? "" : " (" + String.join(", ", changed) + ")";
     }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.data.DatasetRecord;
 import org.ibrasnn.core.data.Splits;
@@ -85,22 +87,29 @@ public final class AblationRun {
         return AblationOutput.write(plan.ablation(), rows, settings, plan.out());
     }
 
+    /** The recipe fields an ablation may change from the named recipe, by their name in {@code settings.json}. */
+    static final Map<String, Function<Recipe, Object>> CHANGEABLE = changeable();
+
+    private static Map<String, Function<Recipe, Object>> changeable() {
+        Map<String, Function<Recipe, Object>> fields = new LinkedHashMap<>();
+        fields.put("batch_size", Recipe::batchSize);
+        fields.put("learning_rate", Recipe::learningRate);
+        fields.put("averaging", Recipe::averaging);
+        return Collections.unmodifiableMap(fields);
+    }
+
     /**
-     * The batch size, learning rate and weight averaging where they differ from the named recipe's, so that the
-     * settings of an ablation run with the recipe as named read as before.
+     * The {@link #CHANGEABLE} fields where they differ from the named recipe's, so that the settings of an ablation
+     * run with the recipe as named read as before.
      */
     static Map<String, Object> changedFromNamed(Recipe recipe) {
         Recipe named = Recipe.named(recipe.name(), recipe.seed());
         Map<String, Object> changed = new LinkedHashMap<>();
-        if (recipe.batchSize() != named.batchSize()) {
-            changed.put("batch_size", recipe.batchSize());
-        }
-        if (recipe.learningRate() != named.learningRate()) {
-            changed.put("learning_rate", recipe.learningRate());
-        }
-        if (recipe.averaging() != named.averaging()) {
-            changed.put("averaging", recipe.averaging());
-        }
+        CHANGEABLE.forEach((name, field) -> {
+            if (!field.apply(recipe).equals(field.apply(named))) {
+                changed.put(name, field.apply(recipe));
+            }
+        });
         return changed;
     }
 
