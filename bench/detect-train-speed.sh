@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Training throughput of a detector (ARCH, default spikeyolo-pico): ibra-snn (DJL + libtorch 2.7.1) and PyTorch
+# Training throughput of a detector (ARCH, default spikeyolo-pico-conv): ibra-snn (DJL + libtorch 2.7.1) and PyTorch
 # 1.13 (Debian python3-torch) on the same network (PyTorch rebuilds it from the spec in ibra-snn's model file), neuron
 # (IBRA-LIF D=5.11 N=100 T=1, or ReLU), batch 64 and 2 threads, measured in one run. Prints images/s for both and
 # the ratio. ibra-snn trains two epochs of IMAGES scenes (recipe detect: AdamW, YOLOv8 loss, random shifts and
@@ -12,7 +12,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NEURON="${1:-ibra}"
 IMAGES="${2:-1280}"
-ARCH="${3:-spikeyolo-pico}"
+ARCH="${3:-spikeyolo-pico-conv}"
 BATCH=64
 THREADS=2
 OUT="$(mktemp -d)"

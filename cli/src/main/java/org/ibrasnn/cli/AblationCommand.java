@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "table1: IBRA-LIF with D x N = 2^B - 1 for N = 10, 100, 1000, and unclipped D for N = 100, 1000.",
             "figure3: histograms of emitted values, IB-LIF (D=15) against IBRA-LIF (D=1.5, N=10).",
             "table6: detection (mAP@50, mAP@50:95) with ReLU, I-LIF (1x4) and IBRA-LIF (1x5.11, N=100); defaults "
-                + "--arch spikeyolo-pico, --recipe detect, --dataset coco (a detection set is required).",
+                + "--arch spikeyolo-pico-conv, --recipe detect, --dataset coco (a detection set is required).",
             "Every model shares the recipe, with the --epochs, --batch, --lr, --average and --seed given.",
             "Each model trains into DIR/<setting>/; a finished one is reused (also across ablations sharing DIR), "
                 + "an interrupted one resumes from its checkpoint."})
@@ -49,7 +49,7 @@ final class AblationCommand implements Callable<Integer> {
             + "(about 15 minutes for table4 on 2 cores); table6: 1 epoch on 2000 training scenes, 500 test scenes.")
     private boolean quick;
 
-    @Option(names = "--arch", description = "Architecture (default: resnet-tiny, spikeyolo-pico for table6).")
+    @Option(names = "--arch", description = "Architecture (default: resnet-tiny, spikeyolo-pico-conv for table6).")
     private String arch;
 
     @Option(names = "--train-limit", description = "First K training images (default: all, or the quick form's).")

@@ -41,11 +41,11 @@ final class TrainCommand implements Callable<Integer> {
     private RecipeOptions recipeOptions = new RecipeOptions();
 
     @Option(names = "--task", description = "Task: classify or detect (default: the architecture's). With detect, "
-            + "--arch defaults to spikeyolo-pico, --recipe to detect and --dataset to coco.")
+            + "--arch defaults to spikeyolo-pico-conv, --recipe to detect and --dataset to coco.")
     private String taskName;
 
     @Option(names = "--arch", description = "Architecture: ${COMPLETION-CANDIDATES} (default: resnet-tiny, or "
-            + "spikeyolo-pico for --task detect).", completionCandidates = ArchitectureNames.class)
+            + "spikeyolo-pico-conv for --task detect).", completionCandidates = ArchitectureNames.class)
     private String arch;
 
     @Option(names = "--out", required = true, description = "Run directory to write.")
@@ -121,7 +121,7 @@ final class TrainCommand implements Callable<Integer> {
         if (arch != null) {
             return arch;
         }
-        return taskName != null && Tasks.named(taskName).boxTargets() ? "spikeyolo-pico" : "resnet-tiny";
+        return taskName != null && Tasks.named(taskName).boxTargets() ? Architectures.DETECTOR : "resnet-tiny";
     }
 
     /** Refuses an architecture built for another task than {@code --task}. */

@@ -68,7 +68,7 @@ class AblationCommandTest {
 
         String md = Files.readString(out.resolve("table6.md"));
         assertTrue(md.startsWith("# Table 6: object detection")
-                && md.contains("spikeyolo-pico, recipe detect (learning_rate 0.03, averaging 0.5), 1 epochs"), md);
+                && md.contains("spikeyolo-pico-conv, recipe detect (learning_rate 0.03, averaging 0.5), 1 epochs"), md);
         assertTrue(md.contains("| model | T x D | mAP@50 | mAP@50:95 | parameters | MACs | SOPs | energy (mJ) | ANN twin / this |"),
                 md);
         List<String> rows = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| model") && !l.startsWith("| ---")).toList();
@@ -91,7 +91,7 @@ class AblationCommandTest {
             assertEquals(parameters, row.get("parameters").getAsLong(), "neurons add no parameters");
             assertTrue(row.get("energy_mj").getAsDouble() > 0, row.toString());
         }
-        assertTrue(parameters > 1_000_000, "spikeyolo-pico has about 3 M parameters, got " + parameters);
+        assertTrue(parameters > 1_000_000, "spikeyolo-pico-conv has about 3.9 M parameters, got " + parameters);
         assertTrue(parsed.get(2).getAsJsonObject().get("sops_per_image").getAsDouble() > 0);
         assertNotNull(ImageIO.read(out.resolve("table6.png").toFile()));
 

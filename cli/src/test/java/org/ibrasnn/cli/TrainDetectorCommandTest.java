@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ibra train --task detect}: trains spikeyolo-pico with the detect recipe on a coco set by default and records
+ * {@code ibra train --task detect}: trains spikeyolo-pico-conv with the detect recipe on a coco set by default and records
  * a detector; an architecture of another task, or a dataset of class labels for a detector, is refused in one line
  * before anything is written.
  */
@@ -23,12 +23,12 @@ class TrainDetectorCommandTest {
     Path dir;
 
     @Test
-    void theDetectTaskTrainsSpikeYoloPicoOnCocoScenesWithTheDetectRecipe() throws IOException {
+    void theDetectTaskTrainsSpikeYoloPicoConvOnCocoScenesWithTheDetectRecipe() throws IOException {
         Path scenes = TinyDetector.get().scenes();
         Path out = dir.resolve("run");
         CliRun r = run("train", "--task", "detect", "--root", scenes.toString(), "--epochs", "1", "--batch", "2",
                 "--out", out.toString()).succeeded();
-        assertTrue(r.out().startsWith("training spikeyolo-pico with IBRA-LIF"), r.out());
+        assertTrue(r.out().startsWith("training spikeyolo-pico-conv with IBRA-LIF"), r.out());
         assertTrue(r.out().contains("recipe detect (1 epochs, batch 2, seed 1) on instances_train.json"), r.out());
         assertTrue(r.out().contains("test mAP50_95 "), r.out());
         ModelFile model = ModelFile.read(out.resolve("model.safetensors"));
@@ -56,7 +56,7 @@ class TrainDetectorCommandTest {
                 TinyFashionMnist.write(dir.resolve("fm"), 8, 8, 1).toString(), "--epochs", "1", "--out", out.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("ibra: "), r.err());
-        assertTrue(r.err().contains("holds class labels but architecture spikeyolo-pico is built for the task 'detect'"),
+        assertTrue(r.err().contains("holds class labels but architecture spikeyolo-pico-conv is built for the task 'detect'"),
                 r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(Files.exists(out.resolve("model.safetensors")));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.ibrasnn.core.model.Architectures;
 import org.ibrasnn.core.neuron.Activation;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
 import org.ibrasnn.core.neuron.ILifSpec;
@@ -27,7 +28,7 @@ public enum Ablation {
     /** Figure 3: IB-LIF with D = 15 (no range alignment) against IBRA-LIF with D = 1.5, N = 10 (same 4 bits). */
     FIGURE3("Figure 3: emitted integer values without and with range alignment", Defaults.CLASSIFY),
     /** Table 6: the detector with ReLU, I-LIF (1 x 4) and IBRA-LIF (1 x 5.11, N = 100). */
-    TABLE6("Table 6: object detection, SpikeYOLO-style detector", new Defaults(Detection.NAME, "spikeyolo-pico",
+    TABLE6("Table 6: object detection, SpikeYOLO-style detector", new Defaults(Detection.NAME, Architectures.DETECTOR,
             "detect", "coco", 1, 2000, 500));
 
     /**
