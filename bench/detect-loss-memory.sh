@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Resident memory of the YOLOv8 detection loss alone (DetectionLossMemory: spikeyolo-pico's outputs for batches of 64
 # scenes with 4 boxes each, one NDManager per batch, on a 1 GiB heap pre-touched to its maximum so that any growth is
-# native), under three allocators in one run: jemalloc as ./ibra configures it (decay off), jemalloc with its default
-# decay, and glibc's malloc. Prints the resident size every EVERY batches and the growth per batch for each.
+# native), under four allocators in one run: jemalloc as ./ibra configures it (one arena, decay off), the same with
+# jemalloc's default number of arenas, jemalloc with its default decay, and glibc's malloc. Prints the resident size
+# every EVERY batches and the growth per batch for each.
 # Usage: bench/detect-loss-memory.sh [BATCHES] [EVERY]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +21,7 @@ run() {
     -cp "$ROOT/bench/target/ibra-bench.jar:$ROOT/bench/target/lib/*" org.ibrasnn.bench.DetectionLossMemory \
     "$BATCHES" "$EVERY" 2>/dev/null
 }
-run "jemalloc, decay off (./ibra's MALLOC_CONF)" "dirty_decay_ms:-1,muzzy_decay_ms:-1"
+run "jemalloc, one arena, decay off (./ibra's MALLOC_CONF)" "narenas:1,dirty_decay_ms:-1,muzzy_decay_ms:-1"
+run "jemalloc, decay off, its default arenas" "dirty_decay_ms:-1,muzzy_decay_ms:-1"
 run "jemalloc, default decay" "dirty_decay_ms:10000,muzzy_decay_ms:0"
 run "glibc malloc" ""
