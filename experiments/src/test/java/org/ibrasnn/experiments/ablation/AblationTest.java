@@ -35,7 +35,7 @@ class AblationTest {
                 .map(e -> e.label() + " " + Ablation.timesByD(e.activation())).toList());
         assertEquals(List.of("ann", "ilif-d4-t1", "ibra-dn511-n100-t1"),
                 Ablation.TABLE6.entries().stream().map(e -> Ablation.slug(e.activation())).toList());
-        assertEquals(new Ablation.Defaults("detect", "spikeyolo-pico", "detect", "coco", 1, 2000, 500),
+        assertEquals(new Ablation.Defaults("detect", "spikeyolo-pico-conv", "detect", "coco", 1, 2000, 500),
                 Ablation.TABLE6.defaults());
         assertEquals("classify", Ablation.TABLE4.task().name());
         assertEquals("detect", Ablation.TABLE6.task().name());
