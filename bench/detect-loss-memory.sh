@@ -11,7 +11,7 @@ BATCHES="${1:-1400}"
 EVERY="${2:-200}"
 source "$ROOT/scripts/jdk.sh"
 (cd "$ROOT" && ./mvnw -q -B -ntp -DskipTests package -pl bench -am) >&2
-JEMALLOC=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
+source "$ROOT/scripts/jemalloc.sh"
 [[ -f "$JEMALLOC" ]] || { echo "bench: needs Debian libjemalloc2 ($JEMALLOC)" >&2; exit 2; }
 export OMP_NUM_THREADS=1
 run() {
@@ -21,7 +21,7 @@ run() {
     -cp "$ROOT/bench/target/ibra-bench.jar:$ROOT/bench/target/lib/*" org.ibrasnn.bench.DetectionLossMemory \
     "$BATCHES" "$EVERY" 2>/dev/null
 }
-run "jemalloc, one arena, decay off (./ibra's MALLOC_CONF)" "narenas:1,dirty_decay_ms:-1,muzzy_decay_ms:-1"
+run "jemalloc as ./ibra runs it ($JEMALLOC_CONF)" "$JEMALLOC_CONF"
 run "jemalloc, decay off, its default arenas" "dirty_decay_ms:-1,muzzy_decay_ms:-1"
 run "jemalloc, default decay" "dirty_decay_ms:10000,muzzy_decay_ms:0"
 run "glibc malloc" ""
