@@ -23,10 +23,11 @@ import picocli.CommandLine.Spec;
             "table4: ReLU ANN, LIF (T=4), I-LIF (1x4), IBRA-LIF (1x1.5, N=10), IBRA-LIF (1x5.11, N=100).",
             "table1: IBRA-LIF with D x N = 2^B - 1 for N = 10, 100, 1000, and unclipped D for N = 100, 1000.",
             "figure3: histograms of emitted values, IB-LIF (D=15) against IBRA-LIF (D=1.5, N=10).",
-            "table6: detection (mAP@50, mAP@50:95) with ReLU, I-LIF (1x4) and IBRA-LIF (1x5.11, N=100); defaults "
+            "table6: detection (mAP@50, mAP@50:95) with ReLU, I-LIF (1x4) and IBRA-LIF (1x5.11, N=100), then the "
+                + "ReLU model converted to that IBRA-LIF (calibrated on 2000 training images, not trained); defaults "
                 + "--arch spikeyolo-pico-conv, --recipe detect, --dataset coco (a detection set is required).",
             "Every model shares the recipe, with the --epochs, --batch, --lr, --average and --seed given.",
-            "Each model trains into DIR/<setting>/; a finished one is reused (also across ablations sharing DIR), "
+            "Each model trains (or is converted) into DIR/<setting>/; a finished one is reused (also across ablations sharing DIR), "
                 + "an interrupted one resumes from its checkpoint."})
 final class AblationCommand implements Callable<Integer> {
 

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.experiments.report.Charts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +57,7 @@ class AblationCommandTest {
     }
 
     @Test
-    void table6TabulatesTheDetectorsThreeNeuronsAndRefusesClassificationSettings() throws Exception {
+    void table6TabulatesTheDetectorsThreeNeuronsAndTheConversionAndRefusesClassificationSettings() throws Exception {
         Path scenes = dir.resolve("scenes");
         run("data", "make-detection", "--out", scenes.toString(), "--train-scenes", "32", "--test-scenes", "6",
                 "--limit", "200").succeeded();
@@ -72,15 +74,23 @@ class AblationCommandTest {
         assertTrue(md.contains("| model | T x D | mAP@50 | mAP@50:95 | parameters | MACs | SOPs | energy (mJ) | ANN twin / this |"),
                 md);
         List<String> rows = md.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| model") && !l.startsWith("| ---")).toList();
-        assertEquals(List.of("ReLU ANN", "I-LIF", "IBRA-LIF (N=100)"),
+        assertEquals(List.of("ReLU ANN", "I-LIF", "IBRA-LIF (N=100)", "IBRA-LIF (N=100), converted"),
                 rows.stream().map(l -> l.split("\\|")[1].strip()).toList(), md);
+        assertTrue(md.contains("IBRA-LIF (N=100), converted: not trained; converted from the ReLU ANN, calibrated on 32 "
+                + "training images at the 99.99th percentile"), md);
         assertTrue(rows.getFirst().contains("| 1.00x |") && rows.getFirst().contains("| 0 |"), "the ANN has no SOPs: " + md);
         assertTrue(md.contains("59.2 % mAP@50 / 42.5 % mAP@50:95") && md.contains("61.3 % / 44.8 %"), md);
 
         JsonObject json = JsonParser.parseString(Files.readString(out.resolve("table6.json"))).getAsJsonObject();
         assertEquals("table6", json.get("ablation").getAsString());
         List<JsonElement> parsed = json.getAsJsonArray("rows").asList();
-        assertEquals(3, parsed.size());
+        assertEquals(4, parsed.size());
+        assertEquals(List.of("trained", "trained", "trained"), parsed.subList(0, 3).stream()
+                .map(e -> e.getAsJsonObject().get("origin").getAsString()).toList());
+        ModelFile converted = ModelFile.read(out.resolve("ibra-dn511-n100-t1-converted").resolve("model.safetensors"));
+        assertEquals("ReLU ANN", converted.provenance().get("converted_from"));
+        assertEquals(IbraLifSpec.paperDefault(1), converted.spec().activation());
+        assertFalse(Files.exists(out.resolve("ibra-dn511-n100-t1-converted").resolve("metrics.json")), "not trained");
         long parameters = parsed.getFirst().getAsJsonObject().get("parameters").getAsLong();
         for (JsonElement e : parsed) {
             JsonObject row = e.getAsJsonObject();
@@ -93,7 +103,14 @@ class AblationCommandTest {
         }
         assertTrue(parameters > 1_000_000, "spikeyolo-pico-conv has about 3.9 M parameters, got " + parameters);
         assertTrue(parsed.get(2).getAsJsonObject().get("sops_per_image").getAsDouble() > 0);
+        assertTrue(parsed.get(3).getAsJsonObject().get("sops_per_image").getAsDouble() > 0);
         assertNotNull(ImageIO.read(out.resolve("table6.png").toFile()));
+        Path convertedFile = out.resolve("ibra-dn511-n100-t1-converted").resolve("model.safetensors");
+        FileTime convertedAt = Files.getLastModifiedTime(convertedFile);
+        run("ablation", "table6", "--epochs", "1", "--train-limit", "32", "--test-limit", "6", "--lr", "0.03",
+                "--average", "0.5", "--root", scenes.toString(), "--out", out.toString()).succeeded();
+        assertEquals(convertedAt, Files.getLastModifiedTime(convertedFile), "a finished conversion is reused");
+        assertEquals(md, Files.readString(out.resolve("table6.md")));
 
         Path never = dir.resolve("never");
         for (String[] bad : List.of(new String[] {"--dataset", "fashion-mnist"},

@@ -17,8 +17,12 @@ import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.core.task.Detection;
 import org.ibrasnn.core.task.Task;
 import org.ibrasnn.core.task.Tasks;
+import org.ibrasnn.experiments.conversion.Calibration;
 
-/** The paper's ablations as lists of models that share architecture, recipe and seed. */
+/**
+ * The paper's ablations as lists of models that share architecture, recipe and seed; Table 6 adds the ReLU ANN
+ * converted to IBRA-LIF, so that training and conversion stand side by side.
+ */
 public enum Ablation {
 
     /** Table 4: ReLU ANN, LIF (T = 4), I-LIF (1 x 4), IBRA-LIF (1 x 1.5, N = 10) and IBRA-LIF (1 x 5.11, N = 100). */
@@ -27,7 +31,10 @@ public enum Ablation {
     TABLE1("Table 1: clipping level D and range-alignment factor N (T = 1)", Defaults.CLASSIFY),
     /** Figure 3: IB-LIF with D = 15 (no range alignment) against IBRA-LIF with D = 1.5, N = 10 (same 4 bits). */
     FIGURE3("Figure 3: emitted integer values without and with range alignment", Defaults.CLASSIFY),
-    /** Table 6: the detector with ReLU, I-LIF (1 x 4) and IBRA-LIF (1 x 5.11, N = 100). */
+    /**
+     * Table 6: the detector with ReLU, I-LIF (1 x 4) and IBRA-LIF (1 x 5.11, N = 100), then the ReLU ANN converted
+     * to the same IBRA-LIF with {@link #CONVERSION}.
+     */
     TABLE6("Table 6: object detection, SpikeYOLO-style detector", new Defaults(Detection.NAME, Architectures.DETECTOR,
             "detect", "coco", 1, 2000, 500));
 
@@ -37,6 +44,12 @@ public enum Ablation {
      */
     public static final int UNCLIPPED_COUNTS = (1 << 24) - 1;
 
+    /**
+     * How Table 6 converts its ReLU ANN: the 99.99th percentile of each stream's activations on the first 2000
+     * training images (fewer if the run has fewer) mapped to D, as {@code ibra convert --calibrate 2000} does.
+     */
+    public static final Calibration CONVERSION = new Calibration(2000, 99.99);
+
     private final String title;
     private final Defaults defaults;
 
@@ -45,8 +58,28 @@ public enum Ablation {
         this.defaults = defaults;
     }
 
-    /** One model of an ablation: its label in the tables and its activation. */
-    public record Entry(String label, Activation activation) {}
+    /**
+     * One model of an ablation: its label in the tables, its activation, and how it is made: trained with the
+     * ablation's recipe ({@code conversion} null), or converted from the ablation's ReLU ANN with that calibration.
+     */
+    public record Entry(String label, Activation activation, Calibration conversion) {
+
+        public Entry {
+            if (conversion != null && !(activation instanceof NeuronSpec)) {
+                throw new IllegalArgumentException("a conversion needs a spiking neuron, not " + activation.describe());
+            }
+        }
+
+        /** A model trained with the ablation's recipe. */
+        public Entry(String label, Activation activation) {
+            this(label, activation, null);
+        }
+
+        /** Its directory name: the setting's {@link #slug(Activation) slug}, marked when converted. */
+        public String directory() {
+            return slug(activation) + (conversion == null ? "" : "-converted");
+        }
+    }
 
     /**
      * What an ablation runs on unless told otherwise: its task (architecture and data must serve it), architecture,
@@ -102,7 +135,8 @@ public enum Ablation {
             case FIGURE3 -> List.of(new Entry("IB-LIF (D=15, no range alignment)", new IbLifSpec(4, 0.25, 1)),
                     new Entry("IBRA-LIF (D=1.5, N=10)", new IbraLifSpec(1.5, 10, 0.25, 1)));
             case TABLE6 -> List.of(new Entry("ReLU ANN", new Relu()), new Entry("I-LIF", new ILifSpec(4, 0.25, 1)),
-                    new Entry("IBRA-LIF (N=100)", IbraLifSpec.paperDefault(1)));
+                    new Entry("IBRA-LIF (N=100)", IbraLifSpec.paperDefault(1)),
+                    new Entry("IBRA-LIF (N=100), converted", IbraLifSpec.paperDefault(1), CONVERSION));
         };
     }
 

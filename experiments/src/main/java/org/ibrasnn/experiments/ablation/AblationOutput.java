@@ -115,7 +115,14 @@ final class AblationOutput {
                             f("%.2f %%", r.percent(AP50)), f("%.2f %%", r.percent(Detection.MAP)),
                             f("%.2f M", ModelTensors.parameters(r.spec()) / 1e6), f("%.0f", e.macsPerImage()),
                             f("%.0f", e.sopsPerImage()), f("%.5f", e.energyMj()), f("%.2fx", e.efficiencyVsAnn()));
-                }).toList()) + "\n" + TABLE6_PAPER;
+                }).toList()) + "\n" + conversions(rows) + TABLE6_PAPER;
+    }
+
+    /** One line per converted row: what it is made from, since it had no training of its own. */
+    private static String conversions(List<AblationRow> rows) {
+        return rows.stream().filter(r -> r.entry().conversion() != null)
+                .map(r -> r.entry().label() + ": not trained; " + r.origin() + " (per-stream scales folded into the "
+                        + "weights).\n").reduce("", String::concat);
     }
 
     private static Map<String, Object> withParameters(AblationRow r) {

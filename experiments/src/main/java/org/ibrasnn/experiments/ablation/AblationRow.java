@@ -7,8 +7,11 @@ import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.experiments.energy.SnnEnergyReport;
 import org.ibrasnn.runtime.RunReport;
 
-/** One model of an ablation with its spike-driven run: the task's metrics, exact counts per image and fp32 energy. */
-public record AblationRow(Ablation.Entry entry, ModelSpec spec, RunReport report) {
+/**
+ * One model of an ablation with its spike-driven run: the task's metrics, exact counts per image and fp32 energy;
+ * {@code origin} says how the model was made ("trained", or the conversion).
+ */
+public record AblationRow(Ablation.Entry entry, ModelSpec spec, RunReport report, String origin) {
 
     /** The energy model of every ablation table. */
     public static final EnergyModel ENERGY = EnergyModel.FP32;
@@ -38,6 +41,7 @@ public record AblationRow(Ablation.Entry entry, ModelSpec spec, RunReport report
         SnnEnergyReport e = energy();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("model", entry.label());
+        m.put("origin", origin);
         m.put("neuron", spec.activation().describe());
         m.put("t_x_d", Ablation.timesByD(spec.activation()));
         m.put("virtual_steps", report.virtualSteps());

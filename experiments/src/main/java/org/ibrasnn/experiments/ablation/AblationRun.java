@@ -15,17 +15,21 @@ import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.io.AtomicFiles;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.model.Architectures;
+import org.ibrasnn.core.neuron.NeuronSpec;
+import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.core.task.Task;
 import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.djl.train.TrainingRun;
 import org.ibrasnn.experiments.Progress;
 import org.ibrasnn.experiments.SpikeRun;
+import org.ibrasnn.experiments.conversion.AnnToSnn;
 import org.ibrasnn.experiments.provenance.BuildInfo;
 import org.ibrasnn.experiments.report.Json;
 
 /**
  * Runs an ablation: trains each of its models into {@code out/<setting>/} (a finished model is reused, also
- * across ablations sharing {@code out}; an interrupted one resumes from its checkpoint), runs each on the test
+ * across ablations sharing {@code out}; an interrupted one resumes from its checkpoint) or converts it from the
+ * ReLU ANN trained there ({@link Ablation.Entry#conversion()}), runs each on the test
  * images with the spike-driven runtime and writes {@code out/<name>.md}, {@code .json} and {@code .png}. The
  * shared settings are recorded in {@code out/settings.json}; a directory trained with other settings is refused.
  */
@@ -74,17 +78,39 @@ public final class AblationRun {
 
         List<AblationRow> rows = new ArrayList<>();
         for (Ablation.Entry entry : plan.ablation().entries()) {
-            Path dir = plan.out().resolve(Ablation.slug(entry.activation()));
+            Path dir = plan.out().resolve(entry.directory());
             progress.note(String.format("%s: %s -> %s", plan.ablation().fileName(), entry.label(), dir));
-            if (!Files.exists(dir.resolve(TrainingRun.MODEL_FILE))) {
+            Path file = dir.resolve(TrainingRun.MODEL_FILE);
+            if (!Files.exists(file) && entry.conversion() != null) {
+                convert(plan, entry, train, file, progress);
+            } else if (!Files.exists(file)) {
                 var model = Architectures.build(plan.arch(), train.shape(), train.classes(), entry.activation());
                 TrainingRun.execute(new TrainingRun.Plan(model, plan.recipe(), train, test, dir, true,
                         BuildInfo.current().provenance(plan.data().checksum()), plan.dataRecord()), progress.training());
             }
-            ModelFile model = ModelFile.read(dir.resolve(TrainingRun.MODEL_FILE));
-            rows.add(new AblationRow(entry, model.spec(), SpikeRun.spikeDriven(model, test, 0, progress).report()));
+            ModelFile model = ModelFile.read(file);
+            String origin = entry.conversion() == null ? "trained"
+                    : "converted from the ReLU ANN, " + entry.conversion().capped(train.size()).describe();
+            rows.add(new AblationRow(entry, model.spec(), SpikeRun.spikeDriven(model, test, 0, progress).report(),
+                    origin));
         }
         return AblationOutput.write(plan.ablation(), rows, settings, plan.out());
+    }
+
+    /**
+     * Writes {@code file}: the ablation's ReLU ANN (trained earlier in its list) converted to the entry's neuron,
+     * calibrated on the run's training images.
+     */
+    private static void convert(Plan plan, Ablation.Entry entry, ImageDataset train, Path file, Progress progress)
+            throws IOException {
+        Ablation.Entry annEntry = plan.ablation().entries().stream()
+                .filter(e -> e.activation() instanceof Relu && e.conversion() == null).findFirst()
+                .orElseThrow(() -> new IllegalStateException(plan.ablation().fileName() + " has no ReLU ANN to convert"));
+        ModelFile ann = ModelFile.read(plan.out().resolve(annEntry.directory()).resolve(TrainingRun.MODEL_FILE));
+        ModelFile snn = AnnToSnn.plain(ann).calibrated(train, entry.conversion(), progress)
+                .convert((NeuronSpec) entry.activation());
+        Files.createDirectories(file.getParent());
+        snn.write(file);
     }
 
     /** The recipe fields an ablation may change from the named recipe, by their name in {@code settings.json}. */

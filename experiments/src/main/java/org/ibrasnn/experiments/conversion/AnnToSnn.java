@@ -37,10 +37,10 @@ public final class AnnToSnn {
     /** The same ANN calibrated: its neuron layers' activation levels measured on {@code train}. */
     public AnnToSnn calibrated(ImageDataset train, Calibration calibration, Progress progress) {
         SpikeRuntime runtime = SpikeRuntime.of(InferenceExport.fold(ann));
-        int count = Math.min(calibration.images(), train.size());
-        try (Progress.Task task = progress.start("calibrate", count)) {
-            return new AnnToSnn(ann, calibration, NeuronInputLevels.measure(runtime, ImageSource.of(train), count,
-                    calibration.percentile(), task::stepTo));
+        Calibration used = calibration.capped(train.size());
+        try (Progress.Task task = progress.start("calibrate", used.images())) {
+            return new AnnToSnn(ann, used, NeuronInputLevels.measure(runtime, ImageSource.of(train), used.images(),
+                    used.percentile(), task::stepTo));
         }
     }
 

@@ -12,6 +12,11 @@ public record Calibration(int images, double percentile) {
         }
     }
 
+    /** The same calibration on at most {@code available} images, the number a training set of that size gives. */
+    public Calibration capped(int available) {
+        return new Calibration(Math.min(images, available), percentile);
+    }
+
     /** How the converted model's provenance names the calibration. */
     public String describe() {
         return "calibrated on " + images + " training images at the " + percentile + "th percentile";

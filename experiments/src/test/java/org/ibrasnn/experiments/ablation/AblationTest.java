@@ -3,8 +3,10 @@ package org.ibrasnn.experiments.ablation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.List;
 import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.ibrasnn.core.neuron.Relu;
 import org.junit.jupiter.api.Test;
 
 /** The ablation lists match the paper. */
@@ -30,11 +32,17 @@ class AblationTest {
     }
 
     @Test
-    void table6ComparesReluILifAndIbraLifOnTheDetector() {
-        assertEquals(List.of("ReLU ANN -", "I-LIF 1 x 4", "IBRA-LIF (N=100) 1 x 5.11"), Ablation.TABLE6.entries().stream()
-                .map(e -> e.label() + " " + Ablation.timesByD(e.activation())).toList());
-        assertEquals(List.of("ann", "ilif-d4-t1", "ibra-dn511-n100-t1"),
-                Ablation.TABLE6.entries().stream().map(e -> Ablation.slug(e.activation())).toList());
+    void table6ComparesReluILifAndIbraLifOnTheDetectorThenConvertsTheRelu() {
+        assertEquals(List.of("ReLU ANN -", "I-LIF 1 x 4", "IBRA-LIF (N=100) 1 x 5.11", "IBRA-LIF (N=100), converted 1 x 5.11"),
+                Ablation.TABLE6.entries().stream().map(e -> e.label() + " " + Ablation.timesByD(e.activation())).toList());
+        assertEquals(List.of("ann", "ilif-d4-t1", "ibra-dn511-n100-t1", "ibra-dn511-n100-t1-converted"),
+                Ablation.TABLE6.entries().stream().map(Ablation.Entry::directory).toList());
+        assertEquals(Arrays.asList(null, null, null, Ablation.CONVERSION),
+                Ablation.TABLE6.entries().stream().map(Ablation.Entry::conversion).toList());
+        assertEquals("calibrated on 500 training images at the 99.99th percentile",
+                Ablation.CONVERSION.capped(500).describe());
+        assertEquals("a conversion needs a spiking neuron, not ReLU (ANN)", assertThrows(IllegalArgumentException.class,
+                () -> new Ablation.Entry("x", new Relu(), Ablation.CONVERSION)).getMessage());
         assertEquals(new Ablation.Defaults("detect", "spikeyolo-pico-conv", "detect", "coco", 1, 2000, 500),
                 Ablation.TABLE6.defaults());
         assertEquals("classify", Ablation.TABLE4.task().name());
