@@ -122,7 +122,7 @@ final class AblationOutput {
     private static String conversions(List<AblationRow> rows) {
         return rows.stream().filter(r -> r.entry().conversion() != null)
                 .map(r -> r.entry().label() + ": not trained; " + r.origin() + " (per-stream scales folded into the "
-                        + "weights).\n").reduce("", String::concat);
+                        + "weights).\n\n").reduce("", String::concat);
     }
 
     private static Map<String, Object> withParameters(AblationRow r) {
