@@ -3,6 +3,7 @@ package org.ibrasnn.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ibrasnn.core.data.Splits;
 import org.ibrasnn.core.model.Architectures;
@@ -10,6 +11,7 @@ import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.task.Task;
 import org.ibrasnn.core.task.Tasks;
+import org.ibrasnn.djl.train.InitialWeights;
 import org.ibrasnn.djl.train.PlanRefusedException;
 import org.ibrasnn.djl.train.Recipe;
 import org.ibrasnn.djl.train.RunDirectory;
@@ -27,6 +29,10 @@ import picocli.CommandLine.Spec;
         description = "Train a spiking network (or its ReLU ANN twin) and write DIR/model.safetensors, "
                 + "DIR/metrics.json and a checkpoint per epoch.")
 final class TrainCommand implements Callable<Integer> {
+
+    /** The options that describe the neuron ({@link NeuronOptions}). */
+    private static final Set<String> NEURON_OPTIONS = Set.of("--neuron", "--D", "--N", "--T", "--alpha", "--threshold",
+            "--reset");
 
     @Spec
     private CommandSpec spec;
@@ -54,6 +60,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--train-limit", defaultValue = "0",
             description = "Train on the first K training images only (0: all), e.g. for benchmarks.")
     private int trainLimit;
+
+    @Option(names = "--init", paramLabel = "FILE", description = "Start from the weights of this training model file "
+            + "(from ibra train, or an SNN from ibra convert, to fine-tune it) instead of a random initialisation. "
+            + "The network is the file's: --arch, --task and the neuron options may only repeat it.")
+    private Path init;
 
     @Option(names = "--resume", description = "Continue from DIR's checkpoint; refused if it was written with other "
             + "options or data. A finished model in DIR is never replaced.")
@@ -87,7 +98,8 @@ final class TrainCommand implements Callable<Integer> {
      */
     TrainingRun.Plan plan() throws IOException {
         OptionChecks.atLeast("--train-limit", trainLimit, 0);
-        String archName = architecture();
+        InitialWeights initial = init == null ? null : InitialWeights.read(init);
+        String archName = initial == null ? architecture() : initial.model().spec().arch();
         Task built = Architectures.taskOf(archName);
         requireAskedTask(archName, built);
         boolean detector = built.boxTargets();
@@ -95,7 +107,10 @@ final class TrainCommand implements Callable<Integer> {
             data.defaultTo("coco");
         }
         Recipe recipe = recipeOptions.recipe(detector ? "detect" : "quick");
-        var activation = neuron.activation();
+        var activation = initial == null ? neuron.activation() : initial.model().spec().activation();
+        if (initial != null) {
+            requireSameNetwork(initial);
+        }
         try {
             RunDirectory.check(out, resume);
             int frames = data.events() ? activation.timesteps() : 1;
@@ -108,11 +123,29 @@ final class TrainCommand implements Callable<Integer> {
             }
             var train = trainLimit > 0 ? splits.train().head(trainLimit) : splits.train();
             TrainingRun.Plan plan = new TrainingRun.Plan(model, recipe, train, splits.test(), out, resume,
-                    BuildInfo.current().provenance(splits.checksum()), data.record());
+                    BuildInfo.current().provenance(splits.checksum()), data.record(), initial);
             TrainingRun.check(plan);
             return plan;
         } catch (PlanRefusedException e) {
             throw TrainingFlags.named(e);
+        }
+    }
+
+    /**
+     * Refuses an {@code --arch} or neuron option that contradicts the {@code --init} file's network; the network built
+     * from the data must then equal the file's ({@link InitialWeights}).
+     */
+    private void requireSameNetwork(InitialWeights initial) {
+        ModelSpec file = initial.model().spec();
+        if (arch != null && !arch.equals(file.arch())) {
+            throw new IllegalArgumentException("--arch " + arch + " contradicts --init " + init + ", which holds "
+                    + file.arch());
+        }
+        boolean neuronGiven = spec.commandLine().getParseResult().matchedOptions().stream()
+                .anyMatch(o -> NEURON_OPTIONS.contains(o.longestName()));
+        if (neuronGiven && !neuron.activation().equals(file.activation())) {
+            throw new IllegalArgumentException("the neuron options (" + neuron.activation().describe()
+                    + ") contradict --init " + init + ", which holds " + file.activation().describe());
         }
     }
 

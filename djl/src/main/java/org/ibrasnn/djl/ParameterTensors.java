@@ -30,6 +30,20 @@ public final class ParameterTensors {
         return out;
     }
 
+    /**
+     * Overwrites every parameter with the tensor of its name; a missing tensor or another shape is an
+     * IllegalArgumentException naming it.
+     */
+    public static void loadAll(Map<String, Parameter> parameters, Map<String, Tensor> tensors) {
+        parameters.forEach((name, p) -> {
+            Tensor t = tensors.get(name);
+            if (t == null) {
+                throw new IllegalArgumentException("tensor " + name + " is missing");
+            }
+            load(p.getArray(), t, name);
+        });
+    }
+
     /** Overwrites an array's values in place with a tensor of the same shape. */
     public static void load(NDArray target, Tensor source, String name) {
         Shape expected = target.getShape();

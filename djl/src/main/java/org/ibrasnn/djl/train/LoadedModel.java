@@ -2,12 +2,9 @@ package org.ibrasnn.djl.train;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import java.util.Map;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
-import org.ibrasnn.core.io.Tensor;
 import org.ibrasnn.core.task.Evaluator;
 import org.ibrasnn.djl.ParameterTensors;
 import org.ibrasnn.djl.NamedParameters;
@@ -27,10 +24,7 @@ public final class LoadedModel implements AutoCloseable {
         }
         network = SpikingNetwork.of(file.spec());
         network.block().initialize(manager, DataType.FLOAT32, network.inputShape(1));
-        Map<String, Tensor> tensors = file.tensors();
-        for (Map.Entry<String, Parameter> e : NamedParameters.of(network).entrySet()) {
-            ParameterTensors.load(e.getValue().getArray(), tensors.get(e.getKey()), e.getKey());
-        }
+        ParameterTensors.loadAll(NamedParameters.of(network), file.tensors());
         store = new ParameterStore(manager, false);
     }
 

@@ -28,7 +28,8 @@ import org.ibrasnn.core.model.ModelSpec;
 
 /**
  * What a run's weights depend on, as named values in a fixed order: the data (dataset and event framing when the
- * model file records them), the network (architecture, neuron, input shape, a SHA-256 of the whole spec), the
+ * model file records them), the network (architecture, neuron, input shape, a SHA-256 of the whole spec; the
+ * initial model file's SHA-256 when the run starts from one), the
  * number of training images, a SHA-256 of the training and of the test images themselves, then every recipe field
  * (weight averaging only when on).
  * A checkpoint records them and a resumed run must ask for exactly the same; the data is identified by its content,
@@ -63,6 +64,9 @@ public record RunSettings(Map<String, String> values) {
         v.put("neuron", model.activation().describe());
         v.put("input", model.input() + (model.inputFrames() > 1 ? " in " + model.inputFrames() + " frames" : ""));
         v.put("network", "sha256 " + digest(ModelSpecJson.toJson(model).getBytes(StandardCharsets.UTF_8)));
+        if (plan.init() != null) {
+            v.put("init", "sha256 " + plan.init().sha256().substring(0, DIGEST_CHARS));
+        }
         v.put("train_images", Integer.toString(plan.train().size()));
         v.put("train_data", "sha256 " + digest(plan.train()));
         v.put("test_data", plan.test().size() + " images, sha256 " + digest(plan.test()));

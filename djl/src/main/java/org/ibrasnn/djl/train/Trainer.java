@@ -50,6 +50,14 @@ public final class Trainer implements AutoCloseable {
 
     /** Builds and initialises the network from the recipe's seed. */
     public Trainer(ModelSpec spec, Recipe recipe) {
+        this(spec, recipe, null);
+    }
+
+    /**
+     * Builds the network and starts it from {@code initial}'s weights and statistics, or from the recipe's seed when
+     * null; the optimizer and the weight averages start from those values.
+     */
+    public Trainer(ModelSpec spec, Recipe recipe, InitialWeights initial) {
         this.spec = spec;
         this.task = TrainingTasks.of(spec.task());
         this.recipe = recipe;
@@ -61,6 +69,9 @@ public final class Trainer implements AutoCloseable {
         network.block().initialize(manager, DataType.FLOAT32, network.inputShape(recipe.batchSize()));
         this.parameters = NamedParameters.of(network);
         task.initialize(spec, parameters);
+        if (initial != null) {
+            initial.load(spec, parameters);
+        }
         this.optimizer = new OptimizerState(recipe, parameters, manager);
         this.average = recipe.averaging() > 0 ? new WeightAverage(recipe.averaging(), parameters, manager) : null;
         this.store = new ParameterStore(manager, false);

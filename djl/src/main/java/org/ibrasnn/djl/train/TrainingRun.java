@@ -19,8 +19,8 @@ import org.ibrasnn.djl.ParameterTensors;
  * One training run into a directory: checkpoint and {@code metrics.json} ({@link TrainingRecord}) after every epoch, then
  * {@code model.safetensors} with the spec and provenance. Every file is written atomically, so a killed
  * run leaves either the previous or the new version of each, never half of one. Before anything is written, a
- * plan that would replace a finished model, mix with a run of other settings, not fit in memory or not be
- * writable is refused ({@link #check}).
+ * plan that would replace a finished model, mix with a run of other settings, start from another network's weights,
+ * not fit in memory or not be writable is refused ({@link #check}).
  */
 public final class TrainingRun {
 
@@ -30,12 +30,18 @@ public final class TrainingRun {
 
     /**
      * A validated request: nothing has been written yet. {@code data} (may be null: not recorded) is what the
-     * model file says the model reads.
+     * model file says the model reads; {@code init} (may be null: a random start) the weights training starts from.
      */
     public record Plan(ModelSpec model, Recipe recipe, ImageDataset train, ImageDataset test, Path out,
-                       boolean resume, Map<String, String> provenance, DatasetRecord data) {
+                       boolean resume, Map<String, String> provenance, DatasetRecord data, InitialWeights init) {
         public Plan {
             provenance = Map.copyOf(provenance);
+        }
+
+        /** A plan that starts from a random initialisation. */
+        public Plan(ModelSpec model, Recipe recipe, ImageDataset train, ImageDataset test, Path out, boolean resume,
+                    Map<String, String> provenance, DatasetRecord data) {
+            this(model, recipe, train, test, out, resume, provenance, data, null);
         }
 
         /** A plan whose model file does not record its data. */
@@ -63,6 +69,9 @@ public final class TrainingRun {
     /** {@link #check(Plan)}; returns the checkpoint to resume from, if any. */
     private static Optional<Checkpoint> check(Plan plan, RunSettings settings) throws IOException {
         RunDirectory.check(plan.out(), plan.resume());
+        if (plan.init() != null) {
+            plan.init().requireNetwork(plan.model());
+        }
         Trainer.checkData(plan.model(), plan.train());
         Trainer.checkData(plan.model(), plan.test());
         TrainingMemory.check(plan.model(), plan.recipe().batchSize(), plan.train().size());
@@ -81,7 +90,7 @@ public final class TrainingRun {
         long start = System.nanoTime();
         RunSettings settings = RunSettings.of(plan);
         Optional<Checkpoint> saved = check(plan, settings);
-        try (Trainer trainer = new Trainer(plan.model(), plan.recipe())) {
+        try (Trainer trainer = new Trainer(plan.model(), plan.recipe(), plan.init())) {
             double earlier = 0;
             if (saved.isPresent()) {
                 saved.get().restore(trainer);
@@ -107,6 +116,9 @@ public final class TrainingRun {
             provenance.put("seed", Long.toString(plan.recipe().seed()));
             provenance.put("recipe", new Gson().toJson(plan.recipe()));
             provenance.put("train_images", Integer.toString(plan.train().size()));
+            if (plan.init() != null) {
+                provenance.put("initialised_from", plan.init().file() + " (sha256 " + plan.init().sha256() + ")");
+            }
             Path model = plan.out().resolve(MODEL_FILE);
             new ModelFile("training", plan.model(), provenance, ParameterTensors.snapshot(trainer.parameters()),
                     plan.data()).write(model);

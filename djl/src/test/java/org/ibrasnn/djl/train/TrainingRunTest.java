@@ -9,15 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.ModelFormatException;
+import org.ibrasnn.core.io.Sha256;
 import org.ibrasnn.core.io.SafeTensors;
 import org.ibrasnn.core.io.Tensor;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.neuron.IbraLifSpec;
+import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.djl.ParameterTensors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +91,7 @@ class TrainingRunTest {
         }
         assertEquals(averaging > 0, checkpoint.keySet().stream().anyMatch(k -> k.startsWith("average/")));
         if (averaging > 0) {
-            assertFalse(java.util.Arrays.equals(checkpoint.get("param/fc.weight").toArray(), a.get("fc.weight")
+            assertFalse(Arrays.equals(checkpoint.get("param/fc.weight").toArray(), a.get("fc.weight")
                     .toArray()), "the average differs from the last trained weights");
         }
         String metrics = Files.readString(killed.resolve(TrainingRun.METRICS_FILE));
@@ -96,6 +99,48 @@ class TrainingRunTest {
                 && metrics.contains("\"task\": \"classify\"") && metrics.contains("\"primary\": \"accuracy\"")
                 && metrics.contains("\"test\": {") && metrics.contains("\"wall_seconds\"")
                 && metrics.contains("\"averaging\": " + averaging), metrics);
+    }
+
+    @Test
+    void aRunStartsFromAnInitialModelFileRecordsItAndRefusesAnotherNetwork() throws IOException {
+        Path first = dir.resolve("first");
+        TrainingRun.execute(plan(first, false, recipe.withEpochs(1)), TrainingListener.NONE);
+        Path file = first.resolve(TrainingRun.MODEL_FILE);
+        InitialWeights init = InitialWeights.read(file);
+        Map<String, Tensor> start = init.model().tensors();
+        // At a vanishing rate the weights stay where they started: the file's, not the seed's random ones.
+        Recipe still = recipe.withEpochs(1).withLearningRate(1e-12f);
+        Path tuned = dir.resolve("tuned");
+        TrainingRun.Plan fromFile = new TrainingRun.Plan(spec, still, train, test, tuned, false,
+                Map.of("dataset_sha256", "test"), null, init);
+        TrainingRun.execute(fromFile, TrainingListener.NONE);
+        Path fresh = dir.resolve("fresh");
+        TrainingRun.execute(plan(fresh, false, still), TrainingListener.NONE);
+        ModelFile tunedModel = ModelFile.read(tuned.resolve(TrainingRun.MODEL_FILE));
+        Map<String, Tensor> freshTensors = ModelFile.read(fresh.resolve(TrainingRun.MODEL_FILE)).tensors();
+        int weights = 0;
+        for (String name : start.keySet()) {
+            if (!name.contains("running_")) {
+                assertArrayEquals(start.get(name).toArray(), tunedModel.tensors().get(name).toArray(), 1e-6f, name);
+                weights++;
+            }
+        }
+        assertTrue(weights > 2, "weights compared: " + weights);
+        assertFalse(Arrays.equals(start.get("fc.weight").toArray(), freshTensors.get("fc.weight").toArray()),
+                "without --init the same seed starts elsewhere");
+        String sha = Sha256.of(file);
+        assertEquals(file + " (sha256 " + sha + ")", tunedModel.provenance().get("initialised_from"));
+        assertEquals("sha256 " + sha.substring(0, 16), RunSettings.of(fromFile).values().get("init"));
+        assertEquals("not recorded", RunSettings.of(plan(tuned, true, still)).firstDifference(RunSettings.of(fromFile))
+                .orElseThrow().recorded(), "a resume must name the same initial file");
+
+        Path never = dir.resolve("never");
+        ModelSpec other = TinyData.spec(new Relu());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> TrainingRun.execute(
+                new TrainingRun.Plan(other, still, train, test, never, false, Map.of(), null, init),
+                TrainingListener.NONE));
+        assertTrue(refused.getMessage().startsWith(file + " holds another network"), refused.getMessage());
+        assertFalse(Files.exists(never), "refused before anything is written");
     }
 
     @Test
@@ -160,7 +205,7 @@ class TrainingRunTest {
                     // Poison a weight so the next batch's loss is NaN.
                     var weight = t.parameters().get("fc.weight").getArray();
                     float[] nan = new float[(int) weight.size()];
-                    java.util.Arrays.fill(nan, Float.NaN);
+                    Arrays.fill(nan, Float.NaN);
                     ParameterTensors.load(weight, Tensor.of(nan, 2, 256), "fc.weight");
                 }
             });
