@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
                 + "ReLU model converted to that IBRA-LIF (calibrated on 2000 training images, not trained); defaults "
                 + "--arch spikeyolo-pico-conv, --recipe detect, --dataset coco (a detection set is required).",
             "Every model shares the recipe, with the --epochs, --batch, --lr, --average and --seed given.",
-            "Each model trains (or is converted) into DIR/<setting>/; a finished one is reused (also across ablations sharing DIR), "
-                + "an interrupted one resumes from its checkpoint."})
+            "Each model trains (or is converted) into DIR/<setting>/; a finished one is reused (also across "
+                + "ablations sharing DIR), an interrupted one resumes from its checkpoint."})
 final class AblationCommand implements Callable<Integer> {
 
     @Spec

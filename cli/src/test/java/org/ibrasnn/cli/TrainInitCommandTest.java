@@ -27,7 +27,8 @@ class TrainInitCommandTest {
         CliRun o = run(tiny.train(out, false, "--init", tiny.model().toString(), "--lr", "0.01")).succeeded();
         assertTrue(o.out().contains("training resnet-tiny with " + IbraLifSpec.paperDefault(1).describe()), o.out());
         ModelFile tuned = ModelFile.read(out.resolve("model.safetensors"));
-        assertEquals(tiny.model() + " (sha256 " + Sha256.of(tiny.model()) + ")", tuned.provenance().get("initialised_from"));
+        assertEquals(tiny.model() + " (sha256 " + Sha256.of(tiny.model()) + ")",
+                tuned.provenance().get("initialised_from"));
         assertEquals(ModelFile.read(tiny.model()).spec(), tuned.spec());
     }
 
@@ -40,7 +41,8 @@ class TrainInitCommandTest {
                 "--arch resnet-wide contradicts --init " + model + ", which holds resnet-tiny");
         assertRefused(run(tiny.train(never, false, "--init", model, "--neuron", "ann")),
                 "the neuron options (ReLU (ANN)) contradict --init " + model);
-        assertRefused(run(tiny.train(never, false, "--init", model, "--D", "4.095", "--N", "1000")), "contradict --init");
+        assertRefused(run(tiny.train(never, false, "--init", model, "--D", "4.095", "--N", "1000")),
+                "contradict --init");
 
         Path inference = dir.resolve("inference.safetensors");
         run("export", "--model", model, "--out", inference.toString()).succeeded();

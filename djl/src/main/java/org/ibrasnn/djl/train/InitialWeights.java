@@ -31,7 +31,8 @@ public record InitialWeights(Path file, String sha256, ModelFile model) {
         if (!ModelSpecJson.toJson(spec).equals(ModelSpecJson.toJson(model.spec()))) {
             throw new IllegalArgumentException(file + " holds another network (" + model.spec().arch() + ", "
                     + model.spec().activation().describe() + ", input " + model.spec().input() + ") than the one "
-                    + "trained (" + spec.arch() + ", " + spec.activation().describe() + ", input " + spec.input() + ")");
+                    + "trained (" + spec.arch() + ", " + spec.activation().describe() + ", input " + spec.input()
+                    + ")");
         }
     }
 

@@ -105,7 +105,8 @@ public final class AblationRun {
             throws IOException {
         Ablation.Entry annEntry = plan.ablation().entries().stream()
                 .filter(e -> e.activation() instanceof Relu && e.conversion() == null).findFirst()
-                .orElseThrow(() -> new IllegalStateException(plan.ablation().fileName() + " has no ReLU ANN to convert"));
+                .orElseThrow(() -> new IllegalStateException(plan.ablation().fileName()
+                        + " has no ReLU ANN to convert"));
         ModelFile ann = ModelFile.read(plan.out().resolve(annEntry.directory()).resolve(TrainingRun.MODEL_FILE));
         ModelFile snn = AnnToSnn.plain(ann).calibrated(train, entry.conversion(), progress)
                 .convert((NeuronSpec) entry.activation());

@@ -33,8 +33,9 @@ class AblationTest {
 
     @Test
     void table6ComparesReluILifAndIbraLifOnTheDetectorThenConvertsTheRelu() {
-        assertEquals(List.of("ReLU ANN -", "I-LIF 1 x 4", "IBRA-LIF (N=100) 1 x 5.11", "IBRA-LIF (N=100), converted 1 x 5.11"),
-                Ablation.TABLE6.entries().stream().map(e -> e.label() + " " + Ablation.timesByD(e.activation())).toList());
+        assertEquals(List.of("ReLU ANN -", "I-LIF 1 x 4", "IBRA-LIF (N=100) 1 x 5.11",
+                "IBRA-LIF (N=100), converted 1 x 5.11"), Ablation.TABLE6.entries().stream()
+                .map(e -> e.label() + " " + Ablation.timesByD(e.activation())).toList());
         assertEquals(List.of("ann", "ilif-d4-t1", "ibra-dn511-n100-t1", "ibra-dn511-n100-t1-converted"),
                 Ablation.TABLE6.entries().stream().map(Ablation.Entry::directory).toList());
         assertEquals(Arrays.asList(null, null, null, Ablation.CONVERSION),
