@@ -20,8 +20,8 @@ final class RecipeOptions {
     private Float learningRate;
 
     @Option(names = "--average", paramLabel = "DECAY", description = "Evaluate and export an exponential moving "
-            + "average of the weights and BN statistics, with this decay per update in [0, 1), e.g. 0.999 "
-            + "(default: from the recipe; 0: off).")
+            + "average of the weights, with this decay per update in [0, 1), e.g. 0.999, and BN statistics "
+            + "re-estimated for it on 50 training batches (default: from the recipe; 0: off).")
     private Float averaging;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")

@@ -5,7 +5,7 @@ import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Node;
 import org.ibrasnn.core.model.ops.BatchNorm;
 
-/** A {@link BatchNorm} as DJL's, with the op's epsilon and running-statistics momentum 0.9 in DJL's convention (PyTorch's 0.1). */
+/** A {@link BatchNorm} as DJL's, with the op's epsilon and {@link OpBlockFactories#BATCH_NORM_MOMENTUM}. */
 final class BatchNormBlockFactory implements OpBlockFactory<BatchNorm> {
 
     @Override
@@ -17,7 +17,7 @@ final class BatchNormBlockFactory implements OpBlockFactory<BatchNorm> {
     public Block create(BatchNorm b, Node node, ModelSpec spec) {
         return ai.djl.nn.norm.BatchNorm.builder()
                 .optEpsilon((float) b.eps())
-                .optMomentum(0.9f)
+                .optMomentum(OpBlockFactories.BATCH_NORM_MOMENTUM)
                 .build();
     }
 }

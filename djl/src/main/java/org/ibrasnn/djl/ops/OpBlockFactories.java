@@ -12,6 +12,12 @@ import org.ibrasnn.core.model.Op;
 /** The registry of DJL block factories by core op class: adding an op is its factory file and one line here. */
 public final class OpBlockFactories {
 
+    /**
+     * The momentum of every BatchNorm's running statistics in DJL's convention: after a batch in training mode,
+     * {@code running = MOMENTUM * running + (1 - MOMENTUM) * batch} (PyTorch's momentum 0.1).
+     */
+    public static final float BATCH_NORM_MOMENTUM = 0.9f;
+
     private static final Map<Class<? extends Op>, OpBlockFactory<?>> FACTORIES = Stream.<OpBlockFactory<?>>of(
                     new ConvBlockFactory(),
                     new BatchNormBlockFactory(),

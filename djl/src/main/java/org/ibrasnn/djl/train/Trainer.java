@@ -115,7 +115,8 @@ public final class Trainer implements AutoCloseable {
 
     /**
      * Runs the remaining epochs; after each, {@code afterEpoch} is called (the checkpoint). With weight averaging
-     * the test metrics are the average's, and the network holds the average when this returns.
+     * the test metrics are the average's, with BN statistics re-estimated for it, and the network holds both when
+     * this returns.
      */
     public void train(ImageDataset train, ImageDataset test, TrainingListener listener, EpochHook afterEpoch)
             throws IOException {
@@ -126,7 +127,11 @@ public final class Trainer implements AutoCloseable {
             Running running = runEpoch(epoch, train, listener);
             double trainSeconds = (System.nanoTime() - start) / 1e9;
             listener.evaluating(test.size());
-            Metrics testMetrics = average == null ? evaluate(test, 0) : average.during(() -> evaluate(test, 0));
+            int finished = epoch;
+            Metrics testMetrics = average == null ? evaluate(test, 0) : average.during(() -> {
+                reestimateStatistics(train, finished);
+                return evaluate(test, 0);
+            });
             EpochMetrics metrics = new EpochMetrics(epoch, running.loss(), running.metric(), testMetrics,
                     (System.nanoTime() - start) / 1e9, train.size() / trainSeconds,
                     recipe.learningRateAt(epoch - 1), ProcessStats.rssBytes(), ProcessStats.peakRssBytes());
@@ -136,12 +141,44 @@ public final class Trainer implements AutoCloseable {
         }
         if (average != null) {
             average.install();
+            reestimateStatistics(train, recipe.epochs());
         }
     }
 
     /** The task's metrics of the current weights in inference mode ({@code limit <= 0}: all images). */
     public Metrics evaluate(ImageDataset data, int limit) {
         return Evaluation.score(network, store, manager, data, Evaluation.batchSize(network), limit);
+    }
+
+    /**
+     * Re-estimates the BN statistics of the present weights on {@link BatchNormStatistics#BATCHES} full training
+     * batches, shuffled and augmented as an epoch's are (seeded by {@code epoch}, so the last epoch's evaluation and
+     * the exported model get the same statistics).
+     */
+    private void reestimateStatistics(ImageDataset train, int epoch) {
+        var shape = spec.input();
+        int n = Math.min(recipe.batchSize(), train.size());
+        int[] order = permutation(train.size(), new SplittableRandom(mix(recipe.seed(), epoch, 3)));
+        SplittableRandom augmentRandom = new SplittableRandom(mix(recipe.seed(), epoch, 4));
+        Augmentation augmentation = augmentation();
+        float[] buffer = new float[n * shape.size()];
+        StagingBuffer images = new StagingBuffer();
+        BatchNormStatistics statistics = new BatchNormStatistics(parameters.values());
+        for (int b = 0; b < Math.min(BatchNormStatistics.BATCHES, train.size() / n); b++) {
+            train.copyImages(Arrays.copyOfRange(order, b * n, (b + 1) * n), buffer);
+            augmentation.apply(buffer, n, augmentRandom);
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray x = images.floats(batch, buffer, new Shape(n, shape.channels(), shape.height(), shape.width()));
+                statistics.add(() -> network.forwardAll(store, x, true));
+            }
+        }
+        statistics.install();
+    }
+
+    private Augmentation augmentation() {
+        var shape = spec.input();
+        return new Augmentation(shape.channels(), shape.height(), shape.width(), recipe.cropPadding(),
+                recipe.horizontalFlip(), recipe.erasing());
     }
 
     /** An epoch's running mean loss and training metric. */
@@ -154,8 +191,7 @@ public final class Trainer implements AutoCloseable {
         int batches = (train.size() + batchSize - 1) / batchSize;
         int[] order = permutation(train.size(), new SplittableRandom(mix(recipe.seed(), epoch, 1)));
         SplittableRandom augmentRandom = new SplittableRandom(mix(recipe.seed(), epoch, 2));
-        Augmentation augmentation = new Augmentation(shape.channels(), shape.height(), shape.width(),
-                recipe.cropPadding(), recipe.horizontalFlip(), recipe.erasing());
+        Augmentation augmentation = augmentation();
         float[] buffer = new float[Math.min(batchSize, train.size()) * size];
         StagingBuffer images = new StagingBuffer();
         List<StagingBuffer> targetBuffers = new ArrayList<>();

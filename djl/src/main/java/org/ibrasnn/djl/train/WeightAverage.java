@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * An exponential moving average of every weight and BN statistic (Polyak averaging, the "model EMA" of image
- * classifiers and YOLO detectors). After update {@code t} (counted from 1) each average moves towards the current
- * value with the decay {@code min(decay, (1 + t) / (10 + t))}, so the first updates, made while the weights still
- * move fast, are soon forgotten. The trainer evaluates and exports the average; its tensors travel in the
+ * An exponential moving average of every trained weight (Polyak averaging, the "model EMA" of image classifiers and
+ * YOLO detectors). After update {@code t} (counted from 1) each average moves towards the current value with the
+ * decay {@code min(decay, (1 + t) / (10 + t))}, so the first updates, made while the weights still move fast, are
+ * soon forgotten. BN statistics are not averaged: the trainer re-estimates them for the averaged weights
+ * ({@link BatchNormStatistics}). The trainer evaluates and exports the average; its tensors travel in the
  * checkpoint, so a resumed run ends with the same average as an uninterrupted one.
  */
 final class WeightAverage {
@@ -21,7 +22,7 @@ final class WeightAverage {
     private final Map<String, Parameter> parameters;
     private final Map<String, NDArray> averages = new LinkedHashMap<>();
 
-    /** Starts every average at the parameter's current value. */
+    /** Starts the average of every trained parameter among {@code parameters} at its current value. */
     WeightAverage(float decay, Map<String, Parameter> parameters, NDManager manager) {
         if (!(decay > 0 && decay < 1)) {
             throw new IllegalArgumentException("weight-averaging decay must be in (0, 1), got " + decay);
@@ -29,6 +30,9 @@ final class WeightAverage {
         this.decay = decay;
         this.parameters = parameters;
         parameters.forEach((name, p) -> {
+            if (!p.requiresGradient()) {
+                return;
+            }
             NDArray w = p.getArray();
             NDArray average = manager.create(w.getShape(), w.getDataType());
             average.set(FloatBuffer.wrap(w.toFloatArray()));
@@ -51,7 +55,10 @@ final class WeightAverage {
         }
     }
 
-    /** Runs {@code action} with the averages in the network, then puts the trained values back. */
+    /**
+     * Runs {@code action} with the averages in the network, then puts the trained values of every parameter back,
+     * BN statistics included (the action may re-estimate them).
+     */
     <T> T during(Supplier<T> action) {
         Map<String, float[]> trained = new LinkedHashMap<>();
         parameters.forEach((name, p) -> trained.put(name, p.getArray().toFloatArray()));
