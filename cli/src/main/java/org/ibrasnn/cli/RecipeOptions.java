@@ -24,6 +24,10 @@ final class RecipeOptions {
             + "re-estimated for it on 50 training batches (default: from the recipe; 0: off).")
     private Float averaging;
 
+    @Option(names = "--clip", paramLabel = "NORM", description = "Scale each update's gradient down to this L2 norm "
+            + "over all parameters where it is larger, e.g. 10 (default: from the recipe; 0: off).")
+    private Float gradientClip;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -47,6 +51,12 @@ final class RecipeOptions {
                 throw new IllegalArgumentException("--average must be in [0, 1), got " + averaging);
             }
             base = base.withAveraging(averaging);
+        }
+        if (gradientClip != null) {
+            if (!(gradientClip >= 0) || gradientClip.isInfinite()) {
+                throw new IllegalArgumentException("--clip must be a finite number >= 0, got " + gradientClip);
+            }
+            base = base.withGradientClip(gradientClip);
         }
         return base;
     }

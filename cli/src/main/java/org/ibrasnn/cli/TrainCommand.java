@@ -74,10 +74,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         TrainingRun.Plan plan = plan();
-        stdout.printf("training %s with %s, recipe %s (%d epochs, batch %d, seed %d%s) on %s -> %s%n",
+        stdout.printf("training %s with %s, recipe %s (%d epochs, batch %d, seed %d%s%s) on %s -> %s%n",
                 plan.model().arch(), plan.model().activation().describe(), plan.recipe().name(),
                 plan.recipe().epochs(), plan.recipe().batchSize(), plan.recipe().seed(),
                 plan.recipe().averaging() > 0 ? ", weight average " + plan.recipe().averaging() : "",
+                plan.recipe().gradientClip() > 0 ? ", gradient clipped to " + plan.recipe().gradientClip() : "",
                 plan.train().name(), out);
         stdout.flush();
         TrainingRun.Result result;

@@ -1,6 +1,7 @@
 package org.ibrasnn.djl.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -38,24 +39,45 @@ final class OptimizerState {
         });
     }
 
-    /** One update of every trainable parameter at the given learning rate. */
+    /**
+     * One update of every trainable parameter at the given learning rate, from the gradient scaled down to the
+     * recipe's clipping norm where its L2 norm over all parameters exceeds it.
+     */
     void step(float learningRate) {
         updates++;
+        float rescale = recipe.gradientClip() > 0 ? (float) Math.min(1, recipe.gradientClip() / gradientNorm()) : 1f;
         for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
             NDArray w = e.getValue().getArray();
             try (NDArray grad = w.getGradient()) {
                 NDArray m = states.get(e.getKey() + ".m");
                 switch (recipe.optimizer()) {
                     case SGD -> w.getNDArrayInternal().sgdUpdate(new NDList(w, grad, m), new NDList(w),
-                            learningRate, recipe.weightDecay(), 1f, NO_CLIP, recipe.momentum(), false);
+                            learningRate, recipe.weightDecay(), rescale, NO_CLIP, recipe.momentum(), false);
                     case ADAMW -> {
                         double correction = Math.sqrt(1 - Math.pow(BETA2, updates)) / (1 - Math.pow(BETA1, updates));
                         w.getNDArrayInternal().adamUpdate(new NDList(w, grad, m, states.get(e.getKey() + ".v")),
                                 new NDList(w), learningRate, (float) (learningRate * correction),
-                                recipe.weightDecay(), 1f, NO_CLIP, BETA1, BETA2, EPSILON, false, true);
+                                recipe.weightDecay(), rescale, NO_CLIP, BETA1, BETA2, EPSILON, false, true);
                     }
                 }
             }
+        }
+    }
+
+    /** The L2 norm of the gradient of all trainable parameters together, read back once. */
+    private double gradientNorm() {
+        NDList norms = new NDList(trainable.size());
+        try {
+            for (Parameter p : trainable.values()) {
+                try (NDArray grad = p.getArray().getGradient()) {
+                    norms.add(grad.norm());
+                }
+            }
+            try (NDArray stacked = NDArrays.stack(norms); NDArray total = stacked.norm()) {
+                return total.getFloat();
+            }
+        } finally {
+            norms.close();
         }
     }
 

@@ -9,10 +9,13 @@ package org.ibrasnn.djl.train;
  * @param erasing      probability of random erasing per image (0 disables it; see {@code Augmentation})
  * @param averaging    decay of the exponential moving average of the weights that is evaluated and exported
  *                     (0 disables it; see {@code WeightAverage})
+ * @param gradientClip largest L2 norm of the whole gradient (all parameters together) an update uses: a larger
+ *                     gradient is scaled down to it (0 disables it; see {@code OptimizerState})
  */
 public record Recipe(String name, int epochs, int batchSize, OptimizerKind optimizer, float learningRate,
                      float momentum, float weightDecay, float warmupEpochs, float labelSmoothing,
-                     int cropPadding, boolean horizontalFlip, float erasing, float averaging, long seed) {
+                     int cropPadding, boolean horizontalFlip, float erasing, float averaging, float gradientClip,
+                     long seed) {
 
     public Recipe {
         if (epochs < 1) {
@@ -32,6 +35,9 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
         }
         if (!(averaging >= 0 && averaging < 1)) {
             throw new IllegalArgumentException("weight-averaging decay must be in [0, 1), got " + averaging);
+        }
+        if (!(gradientClip >= 0) || Float.isInfinite(gradientClip)) {
+            throw new IllegalArgumentException("gradient clipping norm must be finite and >= 0, got " + gradientClip);
         }
         if (weightDecay < 0 || momentum < 0 || momentum >= 1 || warmupEpochs < 0 || cropPadding < 0) {
             throw new IllegalArgumentException("invalid recipe: weight decay " + weightDecay + ", momentum "
@@ -55,12 +61,12 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
 
     /** A few epochs of SGD: the quick-start recipe, sized for 2 CPU cores. */
     public static Recipe quick(long seed) {
-        return new Recipe("quick", 5, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 0.3f, 0.1f, 0, true, 0f, 0f, seed);
+        return new Recipe("quick", 5, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 0.3f, 0.1f, 0, true, 0f, 0f, 0f, seed);
     }
 
     /** The long recipe aiming at the best score. */
     public static Recipe full(long seed) {
-        return new Recipe("full", 60, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, 0f, 0f, seed);
+        return new Recipe("full", 60, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, 0f, 0f, 0f, seed);
     }
 
     /**
@@ -69,7 +75,7 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
      * SNN and its ReLU twin train side by side, one thread each, in under two hours on two cores.
      */
     public static Recipe wide(long seed) {
-        return new Recipe("wide", 50, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, 0.5f, 0f, seed);
+        return new Recipe("wide", 50, 128, OptimizerKind.SGD, 0.1f, 0.9f, 5e-4f, 1f, 0.1f, 2, true, 0.5f, 0f, 0f, seed);
     }
 
     /**
@@ -81,32 +87,37 @@ public record Recipe(String name, int epochs, int batchSize, OptimizerKind optim
      * schedule (4 epochs of 10000 scenes: 11.7, 20.8, 27.3, 30.6, 34.9 % at 2e-3, 6e-3, 1.5e-2, 3e-2, 6e-2).
      */
     public static Recipe detect(long seed) {
-        return new Recipe("detect", 16, 64, OptimizerKind.ADAMW, 6e-2f, 0.9f, 1e-2f, 1f, 0f, 8, true, 0f, 0f, seed);
+        return new Recipe("detect", 16, 64, OptimizerKind.ADAMW, 6e-2f, 0.9f, 1e-2f, 1f, 0f, 8, true, 0f, 0f, 0f, seed);
     }
 
     public Recipe withEpochs(int e) {
         return new Recipe(name, e, batchSize, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
-                labelSmoothing, cropPadding, horizontalFlip, erasing, averaging, seed);
+                labelSmoothing, cropPadding, horizontalFlip, erasing, averaging, gradientClip, seed);
     }
 
     public Recipe withBatchSize(int b) {
         return new Recipe(name, epochs, b, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
-                labelSmoothing, cropPadding, horizontalFlip, erasing, averaging, seed);
+                labelSmoothing, cropPadding, horizontalFlip, erasing, averaging, gradientClip, seed);
     }
 
     public Recipe withLearningRate(float rate) {
         return new Recipe(name, epochs, batchSize, optimizer, rate, momentum, weightDecay, warmupEpochs,
-                labelSmoothing, cropPadding, horizontalFlip, erasing, averaging, seed);
+                labelSmoothing, cropPadding, horizontalFlip, erasing, averaging, gradientClip, seed);
     }
 
     public Recipe withAveraging(float decay) {
         return new Recipe(name, epochs, batchSize, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
-                labelSmoothing, cropPadding, horizontalFlip, erasing, decay, seed);
+                labelSmoothing, cropPadding, horizontalFlip, erasing, decay, gradientClip, seed);
+    }
+
+    public Recipe withGradientClip(float norm) {
+        return new Recipe(name, epochs, batchSize, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
+                labelSmoothing, cropPadding, horizontalFlip, erasing, averaging, norm, seed);
     }
 
     public Recipe withSeed(long s) {
         return new Recipe(name, epochs, batchSize, optimizer, learningRate, momentum, weightDecay, warmupEpochs,
-                labelSmoothing, cropPadding, horizontalFlip, erasing, averaging, s);
+                labelSmoothing, cropPadding, horizontalFlip, erasing, averaging, gradientClip, s);
     }
 
     /** Learning rate at a (fractional) epoch: linear warm-up, then cosine decay to zero at the end. */

@@ -31,7 +31,7 @@ import org.ibrasnn.core.model.ModelSpec;
  * model file records them), the network (architecture, neuron, input shape, a SHA-256 of the whole spec; the
  * initial model file's SHA-256 when the run starts from one), the
  * number of training images, a SHA-256 of the training and of the test images themselves, then every recipe field
- * (weight averaging only when on).
+ * (weight averaging and gradient clipping only when on).
  * A checkpoint records them and a resumed run must ask for exactly the same; the data is identified by its content,
  * so the same files under another root match.
  */
@@ -40,6 +40,8 @@ public record RunSettings(Map<String, String> values) {
     private static final Gson SNAKE_CASE = new GsonBuilder()
             .setFieldNamingPolicy(FieldNamingPolicy.LOWER_CASE_WITH_UNDERSCORES).create();
     private static final int DIGEST_CHARS = 16;
+    /** Recipe fields recorded only when on, so that checkpoints written before they existed still resume. */
+    private static final Set<String> OFF_BY_DEFAULT = Set.of("averaging", "gradient_clip");
 
     public RunSettings {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -71,8 +73,7 @@ public record RunSettings(Map<String, String> values) {
         v.put("train_data", "sha256 " + digest(plan.train()));
         v.put("test_data", plan.test().size() + " images, sha256 " + digest(plan.test()));
         for (Map.Entry<String, JsonElement> e : SNAKE_CASE.toJsonTree(plan.recipe()).getAsJsonObject().entrySet()) {
-            // Recorded only when on, so that checkpoints written before weight averaging existed still resume.
-            if (!(e.getKey().equals("averaging") && plan.recipe().averaging() == 0)) {
+            if (!(OFF_BY_DEFAULT.contains(e.getKey()) && e.getValue().getAsDouble() == 0)) {
                 v.put(e.getKey().equals("name") ? "recipe" : e.getKey(), e.getValue().getAsString());
             }
         }

@@ -44,16 +44,16 @@ public record TrainingRecord(String arch, String neuron, String task, Recipe rec
 
     /**
      * A metrics file written before the schema in the current shape: runs before tasks trained classifiers and
-     * kept each split's accuracy as {@code <split>_accuracy}; recipes before random erasing or weight averaging did
-     * neither; epochs before memory was measured get -1 (not measured), as where {@code /proc} is missing. Anything
-     * else is left for the strict reader to name.
+     * kept each split's accuracy as {@code <split>_accuracy}; recipes before random erasing, weight averaging or
+     * gradient clipping did none of them; epochs before memory was measured get -1 (not measured), as where
+     * {@code /proc} is missing. Anything else is left for the strict reader to name.
      */
     private static JsonObject upgrade(JsonObject o) {
         if (!o.has("task")) {
             o.addProperty("task", Tasks.DEFAULT.name());
         }
         if (o.get("recipe") instanceof JsonObject recipe) {
-            for (String off : List.of("erasing", "averaging")) {
+            for (String off : List.of("erasing", "averaging", "gradient_clip")) {
                 if (!recipe.has(off)) {
                     recipe.addProperty(off, 0);
                 }

@@ -15,7 +15,7 @@ class RunDirectoryTest {
     @Test
     void aFileSystemWithoutRoomForTheCheckpointIsRefusedWithTheFigures() {
         // conv 4x1x3x3 = 36, bn 4 x 4 = 16, fc 2x256 + 2 = 514: 566 values; SGD: model + 2 x (weights + momentum)
-        Recipe sgd = new Recipe("test", 1, 16, OptimizerKind.SGD, 0.1f, 0.9f, 0f, 0f, 0f, 0, false, 0f, 0f, 1);
+        Recipe sgd = new Recipe("test", 1, 16, OptimizerKind.SGD, 0.1f, 0.9f, 0f, 0f, 0f, 0, false, 0f, 0f, 0f, 1);
         long bytes = RunDirectory.bytesWritten(TinyData.spec(IbraLifSpec.paperDefault(1)), sgd);
         assertEquals(4L * 566 * 5, bytes);
         assertEquals(4L * 566 * 7, RunDirectory.bytesWritten(TinyData.spec(IbraLifSpec.paperDefault(1)),

@@ -38,7 +38,7 @@ class TrainingRunTest {
     private ImageDataset test;
     private final ModelSpec spec = TinyData.spec(IbraLifSpec.paperDefault(1));
     private final Recipe recipe = new Recipe("test", 3, 16, OptimizerKind.SGD, 0.05f, 0.9f, 5e-4f, 0.5f, 0.1f, 1,
-            true, 0.5f, 0f, 5);
+            true, 0.5f, 0f, 0f, 5);
 
     @BeforeEach
     void data() throws IOException {

@@ -122,6 +122,7 @@ public final class AblationRun {
         fields.put("batch_size", Recipe::batchSize);
         fields.put("learning_rate", Recipe::learningRate);
         fields.put("averaging", Recipe::averaging);
+        fields.put("gradient_clip", Recipe::gradientClip);
         return Collections.unmodifiableMap(fields);
     }
 

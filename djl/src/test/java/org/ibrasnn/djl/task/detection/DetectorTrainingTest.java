@@ -174,7 +174,7 @@ class DetectorTrainingTest {
     void aSmallDetectorLearnsToFindSquaresAndTheEvaluationDecodesWhatTheLossTrained() throws IOException {
         Splits scenes = writeScenes(96, 32);
         Recipe recipe = new Recipe("test", 24, 16, org.ibrasnn.djl.train.OptimizerKind.ADAMW, 3e-3f, 0.9f, 1e-4f, 1f,
-                0f, 4, true, 0f, 0f, 1);
+                0f, 4, true, 0f, 0f, 0f, 1);
         try (Trainer trainer = new Trainer(detector(), recipe)) {
             trainer.train(scenes.train(), scenes.test(), TrainingListener.NONE, (t, m) -> { });
             Metrics first = trainer.history().get(0).test();
