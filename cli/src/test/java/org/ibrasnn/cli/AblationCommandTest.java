@@ -45,7 +45,7 @@ class AblationCommandTest {
         assertEquals(trained, Files.getLastModifiedTime(model), "a finished model is reused, not retrained");
 
         for (List<String> other : List.of(List.of("--seed", "2"), List.of("--average", "0.5"), List.of("--lr", "0.2"),
-                List.of("--batch", "64"))) {
+                List.of("--batch", "64"), List.of("--clip", "10"))) {
             CliRun refused = run("ablation", "figure3", "--epochs", "1", "--train-limit", "128", "--test-limit", "32",
                     other.get(0), other.get(1), "--out", out.toString());
             assertEquals(2, refused.code(), other.toString());

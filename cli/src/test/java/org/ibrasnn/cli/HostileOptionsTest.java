@@ -42,7 +42,8 @@ class HostileOptionsTest {
         List<List<String>> cases = List.of(
                 List.of("--epochs", "0"), List.of("--epochs", "-1"), List.of("--batch", "0"), List.of("--batch", "-16"),
                 List.of("--train-limit", "-1"), List.of("--lr", "-0.1"), List.of("--lr", "0"),
-                List.of("--average", "1"), List.of("--average", "-0.5"), List.of("--average", "NaN"));
+                List.of("--average", "1"), List.of("--average", "-0.5"), List.of("--average", "NaN"),
+                List.of("--clip", "-1"), List.of("--clip", "NaN"), List.of("--clip", "Infinity"));
         DirSnapshot beside = DirSnapshot.of(dir);
         DirSnapshot run = DirSnapshot.of(tiny.run());
         for (List<String> c : cases) {

@@ -154,10 +154,14 @@ class TrainingRunTest {
     }
 
     @Test
-    void weightAveragingIsASettingOnlyWhenOn() {
+    void weightAveragingAndGradientClippingAreSettingsOnlyWhenOn() {
         Path out = dir.resolve("settings");
         assertFalse(RunSettings.of(plan(out, false, recipe)).values().containsKey("averaging"),
                 "checkpoints from before weight averaging still resume");
+        assertFalse(RunSettings.of(plan(out, false, recipe)).values().containsKey("gradient_clip"),
+                "checkpoints from before gradient clipping still resume");
+        assertEquals("10.0", RunSettings.of(plan(out, false, recipe.withGradientClip(10f))).values()
+                .get("gradient_clip"));
         assertEquals("0.999", RunSettings.of(plan(out, false, recipe.withAveraging(0.999f))).values().get("averaging"));
         assertEquals(new RunSettings.Difference("averaging", "not recorded", "0.9"), RunSettings.of(plan(out, false,
                 recipe)).firstDifference(RunSettings.of(plan(out, false, recipe.withAveraging(0.9f)))).orElseThrow());
