@@ -4,8 +4,10 @@ Usage: torch_reference.py IN.safetensors OUT.safetensors
 
 IN holds the weights of a conv -> BN -> neuron -> flatten -> linear stack (conv.weight, bn.weight,
 bn.bias, fc.weight, fc.bias), the input batch x [B, C, H, W] and float labels [B]; its metadata holds
-the neuron setting. OUT receives the logits, every parameter gradient (grad.<name>) and the BN running
-statistics after the training-mode forward pass.
+the neuron setting. With first_layer = standardized the conv and BN are one weight-standardised conv
+(conv.weight, conv.gain, conv.bias): weights gain * (w - mean) / sqrt(fan_in * var + eps) per output
+channel. OUT receives the logits, the loss, every parameter gradient (grad.<name>) and, with a BN, its
+running statistics after the training-mode forward pass.
 
 The neurons are written independently of the Java code, as torch.autograd.Functions whose backward
 is the straight-through estimator (integer neurons) or the ATan surrogate (LIF).
@@ -101,40 +103,56 @@ def neuron(currents, meta):
     return torch.stack(outputs)
 
 
+def standardized(weight, gain, eps):
+    """Scaled weight standardisation, per output channel, with the population variance."""
+    flat = weight.reshape(weight.shape[0], -1)
+    mean = flat.mean(dim=1, keepdim=True)
+    var = flat.var(dim=1, unbiased=False, keepdim=True)
+    scaled = (flat - mean) / torch.sqrt(flat.shape[1] * var + eps) * gain.reshape(-1, 1)
+    return scaled.reshape(weight.shape)
+
+
 def main(src, dst):
     torch.set_num_threads(1)
     tensors, meta = read_safetensors(src)
     steps = int(meta["timesteps"])
-    conv = torch.nn.Conv2d(tensors["conv.weight"].shape[1], tensors["conv.weight"].shape[0],
-                           tensors["conv.weight"].shape[2], padding=int(meta["padding"]), bias=False)
-    bn = torch.nn.BatchNorm2d(tensors["bn.weight"].shape[0], eps=float(meta["eps"]), momentum=0.1)
+    eps = float(meta["eps"])
+    padding = int(meta["padding"])
+    weight = tensors["conv.weight"].clone().requires_grad_(True)
     fc = torch.nn.Linear(tensors["fc.weight"].shape[1], tensors["fc.weight"].shape[0])
     with torch.no_grad():
-        conv.weight.copy_(tensors["conv.weight"])
-        bn.weight.copy_(tensors["bn.weight"])
-        bn.bias.copy_(tensors["bn.bias"])
         fc.weight.copy_(tensors["fc.weight"])
         fc.bias.copy_(tensors["fc.bias"])
     x, labels = tensors["x"], tensors["labels"].long()
     batch = x.shape[0]
     timed = x.unsqueeze(0).expand(steps, *x.shape).reshape(steps * batch, *x.shape[1:])
-    membrane_side = bn(conv(timed))
+    out = {}
+    if meta["first_layer"] == "standardized":
+        gain = tensors["conv.gain"].clone().requires_grad_(True)
+        bias = tensors["conv.bias"].clone().requires_grad_(True)
+        membrane_side = torch.nn.functional.conv2d(timed, standardized(weight, gain, eps), bias, padding=padding)
+        trained = {"conv.weight": weight, "conv.gain": gain, "conv.bias": bias}
+    else:
+        bn = torch.nn.BatchNorm2d(weight.shape[0], eps=eps, momentum=0.1)
+        with torch.no_grad():
+            bn.weight.copy_(tensors["bn.weight"])
+            bn.bias.copy_(tensors["bn.bias"])
+        membrane_side = bn(torch.nn.functional.conv2d(timed, weight, padding=padding))
+        trained = {"conv.weight": weight, "bn.weight": bn.weight, "bn.bias": bn.bias}
+    trained.update({"fc.weight": fc.weight, "fc.bias": fc.bias})
     spikes = neuron(membrane_side.reshape(steps, batch, *membrane_side.shape[1:]), meta)
     logits = fc(spikes.reshape(steps * batch, -1)).reshape(steps, batch, -1).mean(0)
     smoothing = float(meta["label_smoothing"])
     loss = torch.nn.functional.cross_entropy(logits, labels, label_smoothing=smoothing)
     loss.backward()
-    write_safetensors(dst, {
-        "logits": logits,
-        "loss": loss.reshape(1),
-        "grad.conv.weight": conv.weight.grad,
-        "grad.bn.weight": bn.weight.grad,
-        "grad.bn.bias": bn.bias.grad,
-        "grad.fc.weight": fc.weight.grad,
-        "grad.fc.bias": fc.bias.grad,
-        "bn.running_mean": bn.running_mean,
-        "bn.running_var": bn.running_var,
-    })
+    out["logits"] = logits
+    out["loss"] = loss.reshape(1)
+    for name, p in trained.items():
+        out["grad." + name] = p.grad
+    if meta["first_layer"] != "standardized":
+        out["bn.running_mean"] = bn.running_mean
+        out["bn.running_var"] = bn.running_var
+    write_safetensors(dst, out)
 
 
 if __name__ == "__main__":

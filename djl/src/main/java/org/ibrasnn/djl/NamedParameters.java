@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Maps a network's DJL parameters to the stable tensor names of the model file: {@code node.weight},
- * {@code node.bias}, {@code node.running_mean}, {@code node.running_var} (PyTorch's names).
+ * {@code node.bias}, {@code node.running_mean}, {@code node.running_var} (PyTorch's names), and a standardised conv's
+ * {@code node.gain}.
  */
 public final class NamedParameters {
 
@@ -30,6 +31,7 @@ public final class NamedParameters {
             case "beta", "bias" -> "bias";
             case "runningMean" -> "running_mean";
             case "runningVar" -> "running_var";
+            case "gain" -> "gain";
             default -> throw new IllegalStateException("unexpected DJL parameter '" + djlName + "'");
         };
     }

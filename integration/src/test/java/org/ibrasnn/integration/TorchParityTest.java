@@ -24,6 +24,7 @@ import org.ibrasnn.core.model.ops.Conv;
 import org.ibrasnn.core.model.ops.Flatten;
 import org.ibrasnn.core.model.ops.Linear;
 import org.ibrasnn.core.model.ops.Neuron;
+import org.ibrasnn.core.model.ops.StandardizedConv;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
@@ -39,60 +40,74 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Forward and backward parity with PyTorch (Debian's python3-torch) on a conv -> BN -> neuron -> flatten
- * -> linear stack with identical weights, in training mode with label-smoothed cross-entropy. The Python
- * side implements the neurons independently as autograd Functions. Tolerance: every tensor within
- * 1e-5 of its largest magnitude (relative, per tensor), because libtorch 2.7 and PyTorch 1.13 may sum
- * convolutions and batch statistics in different orders.
+ * -> linear stack with identical weights, in training mode with label-smoothed cross-entropy, and on the same
+ * stack with a weight-standardised conv (gain and bias, no BN) in front. The Python side implements the
+ * neurons independently as autograd Functions, and the standardisation with torch's own mean and variance.
+ * Tolerance: every tensor within 1e-5 of its largest magnitude (relative, per tensor), because libtorch 2.7
+ * and PyTorch 1.13 may sum convolutions and batch statistics in different orders.
  */
 class TorchParityTest {
 
     private static final int BATCH = 4;
+    private static final double EPS = 1e-5;
 
     @TempDir
     Path dir;
 
     @Test
     void ibraLifMatchesPyTorch() throws Exception {
-        compare(IbraLifSpec.paperDefault(1));
+        compare(IbraLifSpec.paperDefault(1), false);
     }
 
     @Test
     void lifOverFourStepsMatchesPyTorch() throws Exception {
-        compare(LifSpec.of(4));
+        compare(LifSpec.of(4), false);
     }
 
-    private void compare(NeuronSpec neuron) throws Exception {
-        ModelSpec spec = new ModelSpec("parity", new Shape(2, 6, 6), 5, neuron, new GraphBuilder()
-                .then("conv", new Conv(2, 3, 3, 1, 1, false)).then("bn", new BatchNorm(3, 1e-5))
+    @Test
+    void standardizedConvMatchesPyTorch() throws Exception {
+        compare(IbraLifSpec.paperDefault(1), true);
+    }
+
+    private void compare(NeuronSpec neuron, boolean standardized) throws Exception {
+        GraphBuilder g = standardized
+                ? new GraphBuilder().then("conv", new StandardizedConv(2, 3, 3, 1, 1, EPS))
+                : new GraphBuilder().then("conv", new Conv(2, 3, 3, 1, 1, false)).then("bn", new BatchNorm(3, EPS));
+        ModelSpec spec = new ModelSpec("parity", new Shape(2, 6, 6), 5, neuron, g
                 .then("spike", new Neuron()).then(new Flatten()).then("fc", new Linear(3 * 36, 5, true)).build());
         SplittableRandom random = new SplittableRandom(42);
         Map<String, Tensor> inputs = new LinkedHashMap<>();
         inputs.put("conv.weight", gaussian(random, 0.5, 3, 2, 3, 3));
-        inputs.put("bn.weight", shifted(gaussian(random, 0.3, 3), 1.5f));
-        inputs.put("bn.bias", shifted(gaussian(random, 0.3, 3), 1f));
+        String scale = standardized ? "conv.gain" : "bn.weight";
+        String shift = standardized ? "conv.bias" : "bn.bias";
+        inputs.put(scale, shifted(gaussian(random, 0.3, 3), 1.5f));
+        inputs.put(shift, shifted(gaussian(random, 0.3, 3), 1f));
         inputs.put("fc.weight", gaussian(random, 0.2, 5, 108));
         inputs.put("fc.bias", gaussian(random, 0.1, 5));
         inputs.put("x", gaussian(random, 1.0, BATCH, 2, 6, 6));
         inputs.put("labels", Tensor.of(new float[] {0, 3, 4, 1}, BATCH));
 
-        Map<String, Tensor> ours = runDjl(spec, inputs);
-        Map<String, Tensor> theirs = runTorch(neuron, inputs);
+        List<String> trained = List.of("conv.weight", scale, shift, "fc.weight", "fc.bias");
+        Map<String, Tensor> ours = runDjl(spec, inputs, trained, !standardized);
+        Map<String, Tensor> theirs = runTorch(neuron, inputs, standardized);
+        assertEquals(ours.keySet(), theirs.keySet());
         for (Map.Entry<String, Tensor> e : theirs.entrySet()) {
             Tensor mine = ours.get(e.getKey());
             assertEquals(e.getValue().size(), mine.size(), e.getKey());
-            float scale = 0;
+            float largest = 0;
             float worst = 0;
             for (int i = 0; i < mine.size(); i++) {
-                scale = Math.max(scale, Math.abs(e.getValue().get(i)));
+                largest = Math.max(largest, Math.abs(e.getValue().get(i)));
                 worst = Math.max(worst, Math.abs(mine.get(i) - e.getValue().get(i)));
             }
-            assertTrue(scale > 0, e.getKey() + " is all zeros: the comparison would prove nothing");
-            assertTrue(worst <= 1e-5f * scale, neuron.describe() + " " + e.getKey() + ": max difference " + worst
-                    + " exceeds 1e-5 x " + scale);
+            assertTrue(largest > 0, e.getKey() + " is all zeros: the comparison would prove nothing");
+            assertTrue(worst <= 1e-5f * largest, neuron.describe() + " " + e.getKey() + ": max difference " + worst
+                    + " exceeds 1e-5 x " + largest);
         }
     }
 
-    private static Map<String, Tensor> runDjl(ModelSpec spec, Map<String, Tensor> in) {
+    private static Map<String, Tensor> runDjl(ModelSpec spec, Map<String, Tensor> in, List<String> trained,
+                                              boolean batchNorm) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             SpikingNetwork network = SpikingNetwork.of(spec);
@@ -113,23 +128,27 @@ class TorchParityTest {
                 out.put("logits", ParameterTensors.toTensor(logits));
                 out.put("loss", ParameterTensors.toTensor(loss.reshape(1)));
             }
-            for (String name : List.of("conv.weight", "bn.weight", "bn.bias", "fc.weight", "fc.bias")) {
+            for (String name : trained) {
                 out.put("grad." + name, ParameterTensors.toTensor(params.get(name).getArray().getGradient()));
             }
-            out.put("bn.running_mean", ParameterTensors.toTensor(params.get("bn.running_mean").getArray()));
-            out.put("bn.running_var", ParameterTensors.toTensor(params.get("bn.running_var").getArray()));
+            if (batchNorm) {
+                out.put("bn.running_mean", ParameterTensors.toTensor(params.get("bn.running_mean").getArray()));
+                out.put("bn.running_var", ParameterTensors.toTensor(params.get("bn.running_var").getArray()));
+            }
         }
         return out;
     }
 
-    private Map<String, Tensor> runTorch(NeuronSpec neuron, Map<String, Tensor> in) throws IOException, InterruptedException {
+    private Map<String, Tensor> runTorch(NeuronSpec neuron, Map<String, Tensor> in, boolean standardized)
+            throws IOException, InterruptedException {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("kind", neuron.kind());
         meta.put("alpha", Double.toString(neuron.alpha()));
         meta.put("timesteps", Integer.toString(neuron.timesteps()));
         meta.put("padding", "1");
-        meta.put("eps", "1e-5");
+        meta.put("eps", Double.toString(EPS));
         meta.put("label_smoothing", "0.1");
+        meta.put("first_layer", standardized ? "standardized" : "conv_bn");
         switch (neuron) {
             case LifSpec lif -> {
                 meta.put("threshold", Double.toString(lif.threshold()));

@@ -19,8 +19,9 @@ import org.ibrasnn.core.neuron.LifSpec;
 import org.ibrasnn.core.neuron.Relu;
 
 /**
- * Turns a training model file into an inference one: every BatchNorm is folded into the weighted node it
- * reads (its rule is {@link BatchNorm#foldInto}), which gains a bias, and the range alignment's 1/N is
+ * Turns a training model file into an inference one: a weighted node that computes its weights (weight
+ * standardisation) gets them computed ({@link WeightedOp#inferenceWeight}), every BatchNorm is folded into the
+ * weighted node it reads (its rule is {@link BatchNorm#foldInto}), which gains a bias, and the range alignment's 1/N is
  * folded into every weighted node that consumes neuron outputs ({@code W / N}, N of the neurons it reads),
  * so those nodes receive integer counts and only accumulate. The inference graph is the training graph
  * without its BatchNorm nodes, their readers reading the weighted node instead.
@@ -105,7 +106,8 @@ public final class InferenceExport {
      * and 1/N applied after, as the arithmetic of training dictates.
      */
     private WeightedOp weighted(Node n, WeightedOp w, Graph g) {
-        float[] weight = in.get(n.name() + ".weight").toArray();
+        float[] weight = w.inferenceWeight(local -> in.get(n.name() + "." + local).toArray());
+        WeightedOp inference = w.inferenceOp();
         List<Node> readers = g.consumers(n.name());
         Node norm = readers.size() == 1 && readers.get(0).op() instanceof BatchNorm ? readers.get(0) : null;
         float[] bias = w.bias() ? in.get(n.name() + ".bias").toArray() : new float[w.outputs()];
@@ -119,11 +121,11 @@ public final class InferenceExport {
                 weight[i] = weight[i] / f;
             }
         }
-        out.put(n.name() + ".weight", Tensor.of(weight, w.tensors().get("weight")));
-        if (w.bias() || norm != null) {
-            out.put(n.name() + ".bias", Tensor.of(bias, w.outputs()));
+        out.put(n.name() + ".weight", Tensor.of(weight, inference.tensors().get("weight")));
+        if (inference.bias() || norm != null) {
+            out.put(n.name() + ".bias", Tensor.of(bias, inference.outputs()));
         }
-        return norm != null ? w.withBias() : w;
+        return norm != null ? inference.withBias() : inference;
     }
 
     private float[] tensor(Node n, String suffix) {

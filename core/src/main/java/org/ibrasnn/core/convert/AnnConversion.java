@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.Tensor;
+import org.ibrasnn.core.model.WeightedOp;
 import org.ibrasnn.core.neuron.CountingNeuronSpec;
 import org.ibrasnn.core.neuron.LifSpec;
 import org.ibrasnn.core.neuron.NeuronSpec;
@@ -19,8 +20,9 @@ import org.ibrasnn.core.neuron.Relu;
  * that a measured activation level of the ANN (for example the 99.99th percentile of the positive inputs
  * to a neuron layer) lands on the neuron's saturation level: D for the integer neurons, the threshold for
  * LIF. The scale is folded into the weights (BatchNorm gamma and beta of the layer writing the stream, or
- * the weights and bias when no BatchNorm follows) and undone in the weights of every layer that reads the
- * neuron's spikes, so the neuron settings stay exactly as given and the outputs keep the ANN's scale.
+ * the weights and bias when no BatchNorm follows; a standardised conv's gain stands for its weights) and
+ * undone in the weights of every layer that reads the neuron's spikes, so the neuron settings stay exactly
+ * as given and the outputs keep the ANN's scale.
  */
 public final class AnnConversion {
 
@@ -59,12 +61,13 @@ public final class AnnConversion {
         for (Streams.Producer p : streams.producers()) {
             double in = p.reads() < 0 ? 1 : 1 / (scale.getOrDefault(p.reads(), 1.0) * gain(target));
             double out = scale.getOrDefault(p.writes(), 1.0);
+            String scaled = p.weights() + "." + ((WeightedOp) ann.spec().graph().node(p.weights()).op()).scaleTensor();
             if (p.batchNorm() != null) {
-                multiply(tensors, p.weights() + ".weight", in);
+                multiply(tensors, scaled, in);
                 multiply(tensors, p.batchNorm() + ".weight", out);
                 multiply(tensors, p.batchNorm() + ".bias", out);
             } else {
-                multiply(tensors, p.weights() + ".weight", in * out);
+                multiply(tensors, scaled, in * out);
                 multiply(tensors, p.weights() + ".bias", out);
             }
         }

@@ -25,9 +25,10 @@ import org.ibrasnn.core.task.Task;
  * 256 channels, 1.2 M parameters for 44 M MACs, since capacity at 4x4 costs few MACs per parameter. Each is
  * a spike-driven network: a real-valued stem (conv + BN), then residual blocks whose convs consume neuron outputs,
  * then neuron, pooling and a linear classifier.
- * {@code spikeyolo-n} (SpikeYOLO's n: 640x640x3, 80 classes) and {@code spikeyolo-pico} (64x64x1 scenes, 10
- * classes, a CPU-sized member) and {@code spikeyolo-pico-conv} (pico without depthwise convs, for CPU speed) are
- * detectors for the {@code detect} task ({@link SpikeYolo}).
+ * {@code spikeyolo-n} (SpikeYOLO's n: 640x640x3, 80 classes), {@code spikeyolo-pico} (64x64x1 scenes, 10
+ * classes, a CPU-sized member), {@code spikeyolo-pico-conv} (pico without depthwise convs, for CPU speed) and
+ * {@code spikeyolo-pico-ws} (pico-conv with a weight-standardised stem) are detectors for the {@code detect}
+ * task ({@link SpikeYolo}).
  */
 public final class Architectures {
 
@@ -46,7 +47,8 @@ public final class Architectures {
             Map.entry("vgg11-cifar", Architectures::vgg11),
             Map.entry("spikeyolo-n", r -> SpikeYolo.build("spikeyolo-n", r, SpikeYolo.N)),
             Map.entry("spikeyolo-pico", r -> SpikeYolo.build("spikeyolo-pico", r, SpikeYolo.PICO)),
-            Map.entry("spikeyolo-pico-conv", r -> SpikeYolo.build("spikeyolo-pico-conv", r, SpikeYolo.PICO_CONV))));
+            Map.entry("spikeyolo-pico-conv", r -> SpikeYolo.build("spikeyolo-pico-conv", r, SpikeYolo.PICO_CONV)),
+            Map.entry("spikeyolo-pico-ws", r -> SpikeYolo.build("spikeyolo-pico-ws", r, SpikeYolo.PICO_WS))));
 
     /**
      * The detector trained when none is named ({@code train --task detect}, {@code ablation table6}): of the

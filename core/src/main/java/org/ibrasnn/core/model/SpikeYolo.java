@@ -6,6 +6,7 @@ import org.ibrasnn.core.model.ops.Concat;
 import org.ibrasnn.core.model.ops.Conv;
 import org.ibrasnn.core.model.ops.MaxPool;
 import org.ibrasnn.core.model.ops.Neuron;
+import org.ibrasnn.core.model.ops.StandardizedConv;
 import org.ibrasnn.core.model.ops.Upsample;
 import org.ibrasnn.core.task.Tasks;
 import org.ibrasnn.core.task.detection.HeadLayout;
@@ -28,10 +29,12 @@ final class SpikeYolo {
     /**
      * A member of the family: depth and width multipliers, the channel cap before scaling, the kernel of the
      * separable block's depthwise conv, whether the stem is two stride-2 3x3 convs (half then full width, spikes
-     * between) instead of one 7x7 stride-4 conv, and whether the network has depthwise convs at all: without them
-     * each MS block is its conv residual alone, every 3x3 conv a full one.
+     * between) instead of one 7x7 stride-4 conv, whether the network has depthwise convs at all (without them
+     * each MS block is its conv residual alone, every 3x3 conv a full one), and whether the two-step stem's convs
+     * standardise their weights ({@link StandardizedConv}) instead of being followed by BatchNorm.
      */
-    record Scale(double depth, double width, int maxChannels, int sepKernel, boolean twoStepStem, boolean depthwise) {
+    record Scale(double depth, double width, int maxChannels, int sepKernel, boolean twoStepStem, boolean depthwise,
+                 boolean standardizedStem) {
 
         int channels(int c) {
             return (int) Math.ceil(Math.min(c, maxChannels) * width / 8) * 8;
@@ -43,20 +46,27 @@ final class SpikeYolo {
     }
 
     /** SpikeYOLO's {@code n}: 13.2 M parameters at 80 classes. */
-    static final Scale N = new Scale(0.33, 0.375, 1024, 7, false, true);
+    static final Scale N = new Scale(0.33, 0.375, 1024, 7, false, true, false);
 
     /**
      * The CPU-sized member for 64x64 scenes: half of {@code n}'s width with the channels capped at 512 before
      * scaling (96 in the two deepest stages), one block per stage, and 3x3 depthwise convs in the separable blocks
      * (at 8x8 and below a 7x7 kernel mostly reads padding, and libtorch's CPU depthwise kernels are slow).
      */
-    static final Scale PICO = new Scale(0.1, 0.1875, 512, 3, false, true);
+    static final Scale PICO = new Scale(0.1, 0.1875, 512, 3, false, true, false);
 
     /**
      * Pico for CPU speed: no depthwise convs (libtorch trains them slowly on CPU, and on the reference scenes this
      * member trained 1.2x faster per image and scored higher per epoch) and the two-step stem.
      */
-    static final Scale PICO_CONV = new Scale(0.1, 0.1875, 512, 3, true, false);
+    static final Scale PICO_CONV = new Scale(0.1, 0.1875, 512, 3, true, false, false);
+
+    /**
+     * Pico-conv with both stem convs weight-standardised instead of batch-normalised: a scene holds one to four
+     * garments on black, so the stem's batch means swing with the batch, and a network that leans on them scores
+     * worse on single images at inference than on batches.
+     */
+    static final Scale PICO_WS = new Scale(0.1, 0.1875, 512, 3, true, false, true);
 
     private SpikeYolo() {}
 
@@ -66,7 +76,11 @@ final class SpikeYolo {
         int c2 = s.channels(256);
         int c3 = s.channels(512);
         int c4 = s.channels(1024);
-        if (s.twoStepStem()) {
+        if (s.twoStepStem() && s.standardizedStem()) {
+            g.then("stem.conv", new StandardizedConv(r.input().channels(), c1 / 2, 3, 2, 1, StandardizedConv.EPS))
+                    .then("stem2.neuron", new Neuron())
+                    .then("stem2.conv", new StandardizedConv(c1 / 2, c1, 3, 2, 1, StandardizedConv.EPS));
+        } else if (s.twoStepStem()) {
             conv(g, "stem", r.input().channels(), c1 / 2, 3, 2, 1, 1, true);
             neuronConv(g, "stem2", c1 / 2, c1, 3, 2, 1, 1, false);
         } else {

@@ -13,8 +13,13 @@ import org.ibrasnn.core.io.ModelFile;
 import org.ibrasnn.core.io.ModelTensors;
 import org.ibrasnn.core.io.Tensor;
 import org.ibrasnn.core.model.Architectures;
+import org.ibrasnn.core.model.GraphBuilder;
 import org.ibrasnn.core.model.ModelSpec;
 import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.model.ops.Flatten;
+import org.ibrasnn.core.model.ops.Linear;
+import org.ibrasnn.core.model.ops.Neuron;
+import org.ibrasnn.core.model.ops.StandardizedConv;
 import org.ibrasnn.core.neuron.Activation;
 import org.ibrasnn.core.neuron.ILifSpec;
 import org.ibrasnn.core.neuron.IbraLifSpec;
@@ -111,6 +116,33 @@ class AnnConversionTest {
         assertEquals(0.25f, value(snn, "head.fc.weight"));
         assertEquals(1f, value(snn, "head.fc.bias"));
         assertEquals(1f, value(snn, "layer1.0.bn1.running_var"), "running statistics are never scaled");
+    }
+
+    @Test
+    void aStandardizedConvTakesItsScalesInItsGain() {
+        // Its standardised weights ignore a scale of the raw weights, so both the scale of the stream it writes
+        // and the undoing of the scale of the stream it reads go to its gain (the bias takes the former only).
+        ModelSpec spec = new ModelSpec("ws", new Shape(1, 4, 4), 3, new Relu(), new GraphBuilder()
+                .then("stem", new StandardizedConv(1, 2, 3, 1, 1, 1e-4)).then("n0", new Neuron())
+                .then("c2", new StandardizedConv(2, 2, 3, 1, 1, 1e-4)).then("n1", new Neuron())
+                .then(new Flatten()).then("fc", new Linear(32, 3, true)).build());
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        ModelTensors.expected(spec).forEach((name, shape) -> {
+            float[] v = new float[java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+            java.util.Arrays.fill(v, 1f);
+            tensors.put(name, Tensor.of(v, shape));
+        });
+        ModelFile snn = AnnConversion.calibrated(new ModelFile("training", spec, Map.of(), tensors),
+                new ILifSpec(4, 0.25, 1), Map.of("n0", 8.0, "n1", 2.0), "test");
+        // n0's stream: scale 4 / 8, written by the stem; n1's: 4 / 2, written by c2, which reads n0's (x 2).
+        assertEquals(0.5f, value(snn, "stem.gain"));
+        assertEquals(0.5f, value(snn, "stem.bias"));
+        assertEquals(1f, value(snn, "stem.weight"));
+        assertEquals(4f, value(snn, "c2.gain"));
+        assertEquals(2f, value(snn, "c2.bias"));
+        assertEquals(1f, value(snn, "c2.weight"));
+        assertEquals(0.5f, value(snn, "fc.weight"));
+        assertEquals(1f, value(snn, "fc.bias"));
     }
 
     @Test

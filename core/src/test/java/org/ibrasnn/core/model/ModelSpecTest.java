@@ -130,7 +130,8 @@ class ModelSpecTest {
     @Test
     void catalogueBuildsEveryArchitectureAtItsInputSize() {
         assertEquals(List.of("resnet-deep", "resnet-tiny", "resnet-wide", "resnet10-small", "resnet18-cifar", "resnet18-imagenet", "resnet19-cifar",
-                "resnet34-imagenet", "spikeyolo-n", "spikeyolo-pico", "spikeyolo-pico-conv", "vgg11-cifar"), Architectures.names());
+                "resnet34-imagenet", "spikeyolo-n", "spikeyolo-pico", "spikeyolo-pico-conv", "spikeyolo-pico-ws",
+                "vgg11-cifar"), Architectures.names());
         assertEquals(10, Architectures.build("resnet18-cifar", new Shape(3, 32, 32), 10, new Relu()).classes());
         ModelSpec wide = Architectures.build("resnet-wide", MNIST, 10, new Relu());
         assertEquals(new Node("head.fc", new Linear(128, 10, true), List.of("head.global_avg_pool")),

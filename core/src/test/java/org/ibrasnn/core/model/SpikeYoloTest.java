@@ -8,6 +8,7 @@ import org.ibrasnn.core.energy.DenseOperations;
 import org.ibrasnn.core.io.ModelSpecJson;
 import org.ibrasnn.core.io.ModelTensors;
 import org.ibrasnn.core.model.ops.Conv;
+import org.ibrasnn.core.model.ops.StandardizedConv;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.ibrasnn.core.neuron.Relu;
 import org.ibrasnn.core.task.Detection;
@@ -58,6 +59,22 @@ class SpikeYoloTest {
         assertEquals(List.of(new Shape(74, 8, 8), new Shape(74, 4, 4), new Shape(74, 2, 2)),
                 conv.heads().stream().map(h -> h.output()).toList());
         assertEquals(84_646_272L, macs);
+    }
+
+    @Test
+    void picoWsIsPicoConvWithAWeightStandardisedStem() {
+        ModelSpec conv = Architectures.build("spikeyolo-pico-conv", new Shape(1, 64, 64), 10, new Relu());
+        ModelSpec ws = Architectures.build("spikeyolo-pico-ws", new Shape(1, 64, 64), 10, new Relu());
+        assertEquals(new StandardizedConv(1, 12, 3, 2, 1, StandardizedConv.EPS), ws.graph().node("stem.conv").op());
+        assertEquals(List.of("stem.conv"), ws.graph().node("stem2.neuron").inputs());
+        assertEquals(new StandardizedConv(12, 24, 3, 2, 1, StandardizedConv.EPS), ws.graph().node("stem2.conv").op());
+        assertEquals(List.of("stem2.conv"), ws.graph().node("stage1.0.mlp.neuron").inputs());
+        // The same nodes after the stem (names and ops; readers of the stem read stem2.conv, not stem2.bn).
+        assertEquals(conv.graph().nodes().stream().skip(5).map(n -> n.name() + " " + n.op()).toList(),
+                ws.graph().nodes().stream().skip(3).map(n -> n.name() + " " + n.op()).toList());
+        assertEquals(ModelTensors.parameters(conv) - 12, ModelTensors.parameters(ws),
+                "a gain and a bias per channel instead of BatchNorm's gamma and beta, and no separate stem bias");
+        assertEquals(DenseOperations.perImage(conv), DenseOperations.perImage(ws));
     }
 
     @Test

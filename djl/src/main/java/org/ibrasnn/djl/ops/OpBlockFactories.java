@@ -20,6 +20,7 @@ public final class OpBlockFactories {
 
     private static final Map<Class<? extends Op>, OpBlockFactory<?>> FACTORIES = Stream.<OpBlockFactory<?>>of(
                     new ConvBlockFactory(),
+                    new StandardizedConvBlockFactory(),
                     new BatchNormBlockFactory(),
                     new NeuronBlockFactory(),
                     new LinearBlockFactory(),

@@ -12,6 +12,7 @@ public final class Ops {
 
     private static final Map<String, Function<JsonFields, Op>> READERS = new TreeMap<>(Map.ofEntries(
             Map.entry(Conv.TYPE, Conv::read),
+            Map.entry(StandardizedConv.TYPE, StandardizedConv::read),
             Map.entry(BatchNorm.TYPE, BatchNorm::read),
             Map.entry(Neuron.TYPE, Neuron::read),
             Map.entry(Linear.TYPE, Linear::read),
