@@ -32,7 +32,11 @@ import org.junit.jupiter.api.Test;
 class AnnConversionTest {
 
     private static ModelFile model(String arch, Activation activation, float fill) {
-        ModelSpec spec = Architectures.build(arch, new Shape(1, 28, 28), 10, activation);
+        return filled(Architectures.build(arch, new Shape(1, 28, 28), 10, activation), fill);
+    }
+
+    /** A training file of {@code spec} with every tensor value {@code fill}. */
+    private static ModelFile filled(ModelSpec spec, float fill) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         ModelTensors.expected(spec).forEach((name, shape) -> {
             int size = 1;
@@ -126,14 +130,8 @@ class AnnConversionTest {
                 .then("stem", new StandardizedConv(1, 2, 3, 1, 1, 1e-4)).then("n0", new Neuron())
                 .then("c2", new StandardizedConv(2, 2, 3, 1, 1, 1e-4)).then("n1", new Neuron())
                 .then(new Flatten()).then("fc", new Linear(32, 3, true)).build());
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        ModelTensors.expected(spec).forEach((name, shape) -> {
-            float[] v = new float[java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
-            java.util.Arrays.fill(v, 1f);
-            tensors.put(name, Tensor.of(v, shape));
-        });
-        ModelFile snn = AnnConversion.calibrated(new ModelFile("training", spec, Map.of(), tensors),
-                new ILifSpec(4, 0.25, 1), Map.of("n0", 8.0, "n1", 2.0), "test");
+        ModelFile snn = AnnConversion.calibrated(filled(spec, 1f), new ILifSpec(4, 0.25, 1),
+                Map.of("n0", 8.0, "n1", 2.0), "test");
         // n0's stream: scale 4 / 8, written by the stem; n1's: 4 / 2, written by c2, which reads n0's (x 2).
         assertEquals(0.5f, value(snn, "stem.gain"));
         assertEquals(0.5f, value(snn, "stem.bias"));
