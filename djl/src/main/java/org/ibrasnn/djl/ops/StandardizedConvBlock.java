@@ -37,12 +37,16 @@ final class StandardizedConvBlock extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = store.getValue(weight, x.getDevice(), training);
+        // Results of an op belong to its first operand's manager: re-home the views of the parameters to the
+        // batch's, so that what is derived from them is freed with the batch instead of living with the model.
         NDArray flat = w.reshape(op.out(), -1);
+        flat.attach(x.getManager());
+        NDArray g = store.getValue(gain, x.getDevice(), training).reshape(op.out(), 1);
+        g.attach(x.getManager());
         long fanIn = flat.getShape().get(1);
         NDArray centred = flat.sub(flat.mean(new int[] {1}, true));
         NDArray variance = centred.square().mean(new int[] {1}, true);
-        NDArray scale = store.getValue(gain, x.getDevice(), training).reshape(op.out(), 1)
-                .div(variance.mul(fanIn).add((float) op.eps()).sqrt());
+        NDArray scale = g.div(variance.mul(fanIn).add((float) op.eps()).sqrt());
         NDArray standardized = centred.mul(scale).reshape(w.getShape());
         Shape stride = new Shape(op.stride(), op.stride());
         Shape padding = new Shape(op.padding(), op.padding());
