@@ -20,11 +20,11 @@ import org.ibrasnn.core.neuron.Relu;
 
 /**
  * Turns a training model file into an inference one: a weighted node that computes its weights (weight
- * standardisation) gets them computed ({@link WeightedOp#inferenceWeight}), every BatchNorm is folded into the
- * weighted node it reads (its rule is {@link BatchNorm#foldInto}), which gains a bias, and the range alignment's 1/N is
- * folded into every weighted node that consumes neuron outputs ({@code W / N}, N of the neurons it reads),
- * so those nodes receive integer counts and only accumulate. The inference graph is the training graph
- * without its BatchNorm nodes, their readers reading the weighted node instead.
+ * standardisation) gets them computed ({@link WeightedOp#inferenceWeight}), every BatchNorm is folded into
+ * the weighted node it reads (its rule is {@link BatchNorm#foldInto}), which gains a bias, and the range
+ * alignment's 1/N is folded into every weighted node that consumes neuron outputs ({@code W / N}, N of the
+ * neurons it reads), so those nodes receive integer counts and only accumulate. The inference graph is the
+ * training graph without its BatchNorm nodes, their readers reading the weighted node instead.
  */
 public final class InferenceExport {
 

@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 import org.ibrasnn.core.model.ops.StandardizedConv;
 
 /**
@@ -57,9 +58,9 @@ final class StandardizedConvBlock extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputs) {
         Shape in = inputs[0];
-        long h = (in.get(2) + 2L * op.padding() - op.kernel()) / op.stride() + 1;
-        long w = (in.get(3) + 2L * op.padding() - op.kernel()) / op.stride() + 1;
-        return new Shape[] {new Shape(in.get(0), op.out(), h, w)};
+        var out = op.outputShape(List.of(new org.ibrasnn.core.model.Shape((int) in.get(1), (int) in.get(2),
+                (int) in.get(3))));
+        return new Shape[] {new Shape(in.get(0), out.channels(), out.height(), out.width())};
     }
 
     @Override

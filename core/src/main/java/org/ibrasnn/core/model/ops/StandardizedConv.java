@@ -38,11 +38,6 @@ public record StandardizedConv(int in, int out, int kernel, int stride, int padd
                 f.integer("padding"), f.decimal("eps"));
     }
 
-    /** The plain conv it becomes at inference. */
-    public Conv asConv() {
-        return new Conv(in, out, kernel, stride, padding, true);
-    }
-
     /**
      * The weights that convolve, {@code [out, in, k, k]} flattened, computed in double precision from the raw
      * weights and gains.
@@ -75,9 +70,10 @@ public record StandardizedConv(int in, int out, int kernel, int stride, int padd
         return effectiveWeight(tensor.apply("weight"), tensor.apply("gain"));
     }
 
+    /** The plain conv with a bias it becomes at inference. */
     @Override
     public Conv inferenceOp() {
-        return asConv();
+        return new Conv(in, out, kernel, stride, padding, true);
     }
 
     /** The gain: the standardised weights are invariant to a scale of {@code weight}. */
@@ -93,7 +89,7 @@ public record StandardizedConv(int in, int out, int kernel, int stride, int padd
 
     @Override
     public Shape outputShape(List<Shape> inputs) {
-        return asConv().outputShape(inputs);
+        return inferenceOp().outputShape(inputs);
     }
 
     @Override
@@ -112,7 +108,7 @@ public record StandardizedConv(int in, int out, int kernel, int stride, int padd
 
     @Override
     public long macs(List<Shape> inputs, Shape output) {
-        return asConv().macs(inputs, output);
+        return inferenceOp().macs(inputs, output);
     }
 
     @Override
