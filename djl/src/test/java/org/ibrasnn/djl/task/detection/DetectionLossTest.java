@@ -89,18 +89,9 @@ class DetectionLossTest {
     @Test
     void slotsLeftByMisalignedCandidatesGoToZeroMetricAnchorsInAnchorOrder() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Anchors anchors = Anchors.of(new NDList(m.zeros(new Shape(1, 1, 8, 8))), 8);
-            double[] probs = new double[64 * 3];
-            double[] boxes = new double[64 * 4];
-            Arrays.fill(probs, 0.5);
-            for (int k = 0; k < 64; k++) {
-                System.arraycopy(new double[] {40, 40, 60, 60}, 0, boxes, 4 * k, 4);
-            }
             // candidates 4, 5, 12, 13 all have CIoU < 0, so metric 0: the ten slots go to anchors 0..9
-            TaskAlignedAssigner.Assignment t = TaskAlignedAssigner.V8.assign(m.create(probs, new Shape(1, 64, 3)),
-                    m.create(boxes, new Shape(1, 64, 4)), anchors, m.create(new double[] {32, 0, 48, 16},
-                            new Shape(1, 1, 4)), m.create(new int[] {0}, new Shape(1, 1)),
-                    m.create(new int[] {1}, new Shape(1, 1)));
+            TaskAlignedAssigner.Assignment t = assignOnGrid(m, new double[] {40, 40, 60, 60},
+                    new double[] {32, 0, 48, 16}, new int[] {0}, new int[] {1});
             for (int k = 0; k < 64; k++) {
                 assertEquals(k == 4 || k == 5, t.foreground()[k], "anchor " + k);
             }
@@ -111,19 +102,10 @@ class DetectionLossTest {
     @Test
     void anAnchorClaimedTwiceGoesToTheBoxItOverlapsMost() {
         try (NDManager m = NDManager.newBaseManager()) {
-            Anchors anchors = Anchors.of(new NDList(m.zeros(new Shape(1, 1, 8, 8))), 8);
-            double[] probs = new double[64 * 3];
-            double[] boxes = new double[64 * 4];
-            Arrays.fill(probs, 0.5);
-            for (int k = 0; k < 64; k++) {
-                System.arraycopy(new double[] {8, 8, 40, 40}, 0, boxes, 4 * k, 4);
-            }
             // box 0 (class 0) has candidates at centres 4..28, box 1 (class 2, the predicted box) at 12..36;
             // equal metrics, so each takes its first ten candidates in anchor order; the padded third is ignored
-            TaskAlignedAssigner.Assignment t = TaskAlignedAssigner.V8.assign(m.create(probs, new Shape(1, 64, 3)),
-                    m.create(boxes, new Shape(1, 64, 4)), anchors,
-                    m.create(new double[] {0, 0, 32, 32, 8, 8, 40, 40, 0, 0, 64, 64}, new Shape(1, 3, 4)),
-                    m.create(new int[] {0, 2, 1}, new Shape(1, 3)), m.create(new int[] {1, 1, 0}, new Shape(1, 3)));
+            TaskAlignedAssigner.Assignment t = assignOnGrid(m, new double[] {8, 8, 40, 40},
+                    new double[] {0, 0, 32, 32, 8, 8, 40, 40, 0, 0, 64, 64}, new int[] {0, 2, 1}, new int[] {1, 1, 0});
             int[] box0 = {0, 1, 2, 3, 8, 9, 10, 11, 16, 17};
             int[] box1 = {9, 10, 11, 12, 17, 18, 19, 20, 25, 26};
             for (int k = 0; k < 64; k++) {
@@ -153,6 +135,26 @@ class DetectionLossTest {
                     c.total().getFloat(), 1e-4);
             assertEquals(DataType.FLOAT32, c.total().getDataType());
         }
+    }
+
+    /**
+     * Assigns one image's ground truth ({@code truth} as x1 y1 x2 y2 per box, its classes and padding mask) on an 8x8
+     * grid of stride 8 whose 64 anchors all predict the box {@code predicted} with probability 0.5 for each of 3
+     * classes.
+     */
+    private static TaskAlignedAssigner.Assignment assignOnGrid(NDManager m, double[] predicted, double[] truth,
+                                                               int[] classes, int[] mask) {
+        Anchors anchors = Anchors.of(new NDList(m.zeros(new Shape(1, 1, 8, 8))), 8);
+        double[] probs = new double[64 * 3];
+        double[] boxes = new double[64 * 4];
+        Arrays.fill(probs, 0.5);
+        for (int k = 0; k < 64; k++) {
+            System.arraycopy(predicted, 0, boxes, 4 * k, 4);
+        }
+        int n = classes.length;
+        return TaskAlignedAssigner.V8.assign(m.create(probs, new Shape(1, 64, 3)), m.create(boxes, new Shape(1, 64, 4)),
+                anchors, m.create(truth, new Shape(1, n, 4)), m.create(classes, new Shape(1, n)),
+                m.create(mask, new Shape(1, n)));
     }
 
     private static boolean contains(int[] values, int k) {
