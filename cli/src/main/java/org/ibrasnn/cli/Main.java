@@ -10,7 +10,7 @@ import picocli.CommandLine;
         description = "Train, convert, run and measure spiking neural networks built around the IBRA-LIF neuron.",
         subcommands = {VersionCommand.class, DataCommand.class, TrainCommand.class, EvalCommand.class,
             ExportCommand.class, InferCommand.class, DetectCommand.class, EnergyCommand.class, ConvertCommand.class,
-            AblationCommand.class, ReportCommand.class,
+            RecalibrateCommand.class, AblationCommand.class, ReportCommand.class,
             QuickstartCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -29,6 +29,11 @@ final class BatchNormStatistics {
         sums = statistics.stream().map(p -> new double[Math.toIntExact(p.getArray().size())]).toList();
     }
 
+    /** Whether the parameters hold no running statistic (a network without BatchNorm). */
+    boolean isEmpty() {
+        return statistics.isEmpty();
+    }
+
     /**
      * Zeroes every running statistic and runs {@code forward}, one batch through the network in training mode, so
      * that each statistic then holds {@code (1 - momentum)} times its batch value; adds that batch value.

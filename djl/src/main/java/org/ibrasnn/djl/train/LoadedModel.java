@@ -37,6 +37,14 @@ public final class LoadedModel implements AutoCloseable {
         return network;
     }
 
+    NDManager manager() {
+        return manager;
+    }
+
+    ParameterStore store() {
+        return store;
+    }
+
     /**
      * The task's evaluator holding the decoded outputs of the first {@code limit} images (all when
      * {@code limit <= 0}): its metrics against {@code data} and its predictions by image.
