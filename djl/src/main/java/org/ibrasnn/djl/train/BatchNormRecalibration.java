@@ -13,9 +13,10 @@ import org.ibrasnn.djl.ParameterTensors;
 /**
  * "Precise BatchNorm" for a trained model: every BN's running mean and variance become the plain mean, over the
  * first {@code images} training images taken in batches of {@code batch} without augmentation, of its batch mean
- * and unbiased batch variance, for the weights as they are. Training leaves running statistics that average the
- * last ten or so batches (momentum 0.9); where batch statistics vary much from batch to batch, as on scenes of one
- * to four garments on black, those are a draw that can cost a detector points of mAP in inference mode.
+ * and unbiased batch variance, for the weights as they are, instead of the average of the last ten or so training
+ * batches (momentum 0.9) that training leaves. Where batch statistics swing from batch to batch, as on scenes of one
+ * to four garments on black, a detector's inference-mode score can move by points between two such estimates; this
+ * measures that as much as it remedies it.
  *
  * @param images training images the statistics are estimated on (a multiple of {@code batch})
  * @param batch  images per forward pass, as in training

@@ -7,9 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ibrasnn.core.data.ImageDataset;
 import org.ibrasnn.core.io.ModelFile;
+import org.ibrasnn.core.io.ModelTensors;
+import org.ibrasnn.core.io.Tensor;
+import org.ibrasnn.core.model.GraphBuilder;
+import org.ibrasnn.core.model.ModelSpec;
+import org.ibrasnn.core.model.Shape;
+import org.ibrasnn.core.model.ops.Conv;
+import org.ibrasnn.core.model.ops.Flatten;
+import org.ibrasnn.core.model.ops.Linear;
+import org.ibrasnn.core.model.ops.Neuron;
 import org.ibrasnn.core.neuron.IbraLifSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,13 +102,22 @@ class BatchNormRecalibrationTest {
     }
 
     @Test
-    void refusesMoreImagesThanTheSplitHoldsAndCountsThatAreNotWholeBatches() throws IOException {
+    void refusesMoreImagesThanTheSplitHoldsANetworkWithoutBatchNormAndCountsThatAreNotWholeBatches() throws IOException {
         ImageDataset train = TinyData.make(dir, "train", 32, 1);
         ModelFile model = trained(train);
         var tooMany = assertThrows(IllegalArgumentException.class,
                 () -> new BatchNormRecalibration(48, 16).apply(model, train, b -> { }));
         assertEquals("the training split of train holds 32 images, fewer than the 48 to estimate the BatchNorm "
                 + "statistics on", tooMany.getMessage());
+        ModelSpec noBn = new ModelSpec("tiny-no-bn", new Shape(1, 8, 8), 2, IbraLifSpec.paperDefault(1),
+                new GraphBuilder().then("conv", new Conv(1, 4, 3, 1, 1, true)).then("spike", new Neuron())
+                        .then(new Flatten()).then("fc", new Linear(4 * 64, 2, true)).build());
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        ModelTensors.expected(noBn).forEach((name, shape) -> tensors.put(name,
+                Tensor.of(new float[java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y)], shape)));
+        var withoutBn = assertThrows(IllegalArgumentException.class, () -> new BatchNormRecalibration(16, 16)
+                .apply(new ModelFile("training", noBn, Map.of(), tensors), train, b -> { }));
+        assertEquals("the model (tiny-no-bn) has no BatchNorm", withoutBn.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new BatchNormRecalibration(40, 16));
         assertThrows(IllegalArgumentException.class, () -> new BatchNormRecalibration(8, 16));
         assertThrows(IllegalArgumentException.class, () -> new BatchNormRecalibration(16, 1));
