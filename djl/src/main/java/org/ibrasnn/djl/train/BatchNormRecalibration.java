@@ -1,7 +1,6 @@
 package org.ibrasnn.djl.train;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -56,20 +55,11 @@ public record BatchNormRecalibration(int images, int batch) {
             if (statistics.isEmpty()) {
                 throw new IllegalArgumentException("the model (" + file.spec().arch() + ") has no BatchNorm");
             }
-            var shape = file.spec().input();
-            float[] buffer = new float[batch * shape.size()];
-            int[] indices = new int[batch];
-            for (int b = 0; b < batches(); b++) {
-                for (int i = 0; i < batch; i++) {
-                    indices[i] = b * batch + i;
-                }
+            statistics.addBatches(model.network(), model.store(), model.manager(), batches(), batch, (b, buffer) -> {
+                int[] indices = new int[batch];
+                Arrays.setAll(indices, i -> b * batch + i);
                 train.copyImages(indices, buffer);
-                try (NDManager m = model.manager().newSubManager()) {
-                    var x = m.create(buffer, new Shape(batch, shape.channels(), shape.height(), shape.width()));
-                    statistics.add(() -> model.network().forwardAll(model.store(), x, true));
-                }
-                batchesDone.accept(b + 1);
-            }
+            }, batchesDone);
             statistics.install();
             Map<String, String> provenance = new LinkedHashMap<>(file.provenance());
             provenance.put(PROVENANCE, "re-estimated on the first " + images + " training images of "

@@ -1,9 +1,16 @@
 package org.ibrasnn.djl.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import java.nio.FloatBuffer;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.IntConsumer;
+import org.ibrasnn.djl.SpikingNetwork;
+import org.ibrasnn.djl.StagingBuffer;
 import org.ibrasnn.djl.ops.OpBlockFactories;
 
 /**
@@ -11,7 +18,7 @@ import org.ibrasnn.djl.ops.OpBlockFactories;
  * variance becomes the plain mean, over the batches {@link #add added}, of its BN's batch mean and unbiased batch
  * variance. A weight average needs it: the average of the running statistics is not the statistics of the averaged
  * weights, and where the weights move fast (the {@code detect} recipe's Adam at 6e-2) the two differ enough to ruin
- * the averaged network.
+ * the averaged network. {@link BatchNormRecalibration} uses it on a finished model.
  */
 final class BatchNormStatistics {
 
@@ -52,6 +59,31 @@ final class BatchNormStatistics {
             }
         }
         batches++;
+    }
+
+    /** Puts the images of batch {@code b}, CHW after one another, into {@code buffer}. */
+    @FunctionalInterface
+    interface BatchSource {
+        void fill(int b, float[] buffer);
+    }
+
+    /**
+     * {@link #add Adds} {@code batches} batches of {@code n} images from {@code source}, each run through
+     * {@code network} in training mode in a sub-manager of {@code manager}; {@code done} hears the count after each.
+     */
+    void addBatches(SpikingNetwork network, ParameterStore store, NDManager manager, int batches, int n,
+                    BatchSource source, IntConsumer done) {
+        var in = network.spec().input();
+        float[] buffer = new float[n * in.size()];
+        StagingBuffer images = new StagingBuffer();
+        for (int b = 0; b < batches; b++) {
+            source.fill(b, buffer);
+            try (NDManager batch = manager.newSubManager()) {
+                NDArray x = images.floats(batch, buffer, new Shape(n, in.channels(), in.height(), in.width()));
+                add(() -> network.forwardAll(store, x, true));
+            }
+            done.accept(b + 1);
+        }
     }
 
     /** Sets every running statistic to its mean over the batches added. */

@@ -156,22 +156,16 @@ public final class Trainer implements AutoCloseable {
      * the exported model get the same statistics).
      */
     private void reestimateStatistics(ImageDataset train, int epoch) {
-        var shape = spec.input();
         int n = Math.min(recipe.batchSize(), train.size());
         int[] order = permutation(train.size(), new SplittableRandom(mix(recipe.seed(), epoch, 3)));
         SplittableRandom augmentRandom = new SplittableRandom(mix(recipe.seed(), epoch, 4));
         Augmentation augmentation = augmentation();
-        float[] buffer = new float[n * shape.size()];
-        StagingBuffer images = new StagingBuffer();
         BatchNormStatistics statistics = new BatchNormStatistics(parameters.values());
-        for (int b = 0; b < Math.min(BatchNormStatistics.BATCHES, train.size() / n); b++) {
-            train.copyImages(Arrays.copyOfRange(order, b * n, (b + 1) * n), buffer);
-            augmentation.apply(buffer, n, augmentRandom);
-            try (NDManager batch = manager.newSubManager()) {
-                NDArray x = images.floats(batch, buffer, new Shape(n, shape.channels(), shape.height(), shape.width()));
-                statistics.add(() -> network.forwardAll(store, x, true));
-            }
-        }
+        statistics.addBatches(network, store, manager, Math.min(BatchNormStatistics.BATCHES, train.size() / n), n,
+                (b, buffer) -> {
+                    train.copyImages(Arrays.copyOfRange(order, b * n, (b + 1) * n), buffer);
+                    augmentation.apply(buffer, n, augmentRandom);
+                }, done -> { });
         statistics.install();
     }
 
