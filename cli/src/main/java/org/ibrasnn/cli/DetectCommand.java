@@ -72,9 +72,7 @@ final class DetectCommand implements Callable<Integer> {
             throw new IllegalArgumentException(model + ": " + e.getMessage() + "; ibra detect needs one", e);
         }
         Path picture = out != null ? out : defaultOut(image);
-        if (picture.toAbsolutePath().normalize().equals(image.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("--out " + picture + " is the input picture; name another file");
-        }
+        OptionChecks.distinctFiles("--out", picture, image, "input picture");
         try {
             AtomicFiles.requireWritable(picture);
         } catch (IOException e) {

@@ -50,9 +50,7 @@ final class RecalibrateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--images " + images + " is not a multiple of --batch " + batch);
         }
         BatchNormRecalibration recalibration = new BatchNormRecalibration(images, batch);
-        if (out.toAbsolutePath().normalize().equals(model.toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("--out must name another file than --model " + model);
-        }
+        OptionChecks.distinctFiles("--out", out, model, "input model (--model)");
         AtomicFiles.requireWritable(out);
         ModelFile file = ModelFile.read(model);
         Splits splits = data.loadFor(file, Splits.Part.BOTH);

@@ -50,7 +50,8 @@ class RecalibrateCommandTest {
                 "--batch must be >= 2");
         refused(run("recalibrate", "--model", model, "--root", root, "--images", "128", "--batch", "16", "--out",
                 out.toString()), "holds 64 images, fewer than the 128");
-        refused(run("recalibrate", "--model", model, "--root", root, "--out", model), "another file than --model");
+        refused(run("recalibrate", "--model", model, "--root", root, "--out", model),
+                "--out " + model + " is the input model (--model); name another file");
         assertFalse(Files.exists(out), "nothing written on bad input");
     }
 
